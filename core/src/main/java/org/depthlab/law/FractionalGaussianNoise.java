@@ -1,0 +1,317 @@
+package org.depthlab.law;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.jtransforms.fft.DoubleFFT_1D;
+
+/**
+ * Exact sampler of unit-variance fractional Gaussian noise X_0 .. X_{n-1} of Hurst index H,
+ * 0 &lt; H &lt; 1: a stationary centred Gaussian sequence with autocovariance
+ * gamma(k) = (|k+1|^2H - 2|k|^2H + |k-1|^2H) / 2, the increments of fractional Brownian
+ * motion on an integer grid.
+ *
+ * <p>Method: circulant embedding (Davies and Harte, Biometrika 74, 1987; Wood and Chan,
+ * J. Comput. Graph. Stat. 3, 1994). The n x n Toeplitz covariance is embedded in the
+ * symmetric circulant C of size M = 2m whose first row is
+ * c_j = gamma(j) for 0 &lt;= j &lt;= m and c_j = gamma(M - j) for m &lt; j &lt; M, with
+ * <b>m the smallest power of two &gt;= n</b> (so that the FFT has a power-of-two size). Its
+ * eigenvalues lambda_k = sum_j c_j exp(-2 pi i jk / M) are computed once, in the constructor.
+ * With W a complex vector whose real and imaginary parts are i.i.d. N(0, 1) and F the
+ * unnormalized DFT matrix, X = F diag(sqrt(lambda / M)) W has E[X X^*] = 2C and
+ * E[X X^T] = 0, hence Re X and Im X are <i>independent</i> N(0, C) vectors: one complex FFT of
+ * length M gives two independent paths (their first n values). Cost per pair: 2M Gaussian
+ * variates and one FFT, O(M log M).
+ *
+ * <p>For fGn the embedding eigenvalues are nonnegative for every H (Craigmile, J. Time Ser.
+ * Anal. 24, 2003); rounding can make some slightly negative, and those within
+ * {@link #NEGATIVE_EIGENVALUE_TOLERANCE} are set to zero. Should an eigenvalue be more negative
+ * than that, the sampler falls back to the Cholesky factor of the n x n Toeplitz matrix
+ * (O(n^3) once, O(n^2) per path) and {@link #usesCholeskyFallback()} reports it.
+ *
+ * <p>Instances are immutable and thread-safe: callers pass the workspace (or {@code null} to
+ * allocate one per call). For M &gt; 8192 JTransforms may run one FFT on several threads.
+ */
+public final class FractionalGaussianNoise {
+
+    /**
+     * Most negative embedding eigenvalue accepted, relative to the largest eigenvalue; values in
+     * [-tol * max, 0) are rounding errors and are set to 0, more negative ones trigger the
+     * Cholesky fallback.
+     */
+    public static final double NEGATIVE_EIGENVALUE_TOLERANCE = 1e-10;
+
+    /** Largest supported path length (keeps the 4m-double workspace within one Java array). */
+    public static final int MAX_LENGTH = 1 << 27;
+
+    private final double hurst;
+    private final int length;
+    private final int embeddingSize;
+    private final double minEigenvalueRatio;
+    /** sqrt(max(lambda_k, 0) / M) for k &lt; M; null under the Cholesky fallback. */
+    private final double[] amplitudes;
+    private final DoubleFFT_1D fft;
+    /** Packed rows of the lower Cholesky factor: L[i][j] at i(i+1)/2 + j; null unless used. */
+    private final double[] cholesky;
+
+    /**
+     * Prepares the sampler: embedding eigenvalues by one FFT of size M, or the Cholesky factor if
+     * the embedding is not nonnegative.
+     *
+     * @param hurst  Hurst index H, 0 &lt; H &lt; 1
+     * @param length path length n, 1 &lt;= n &lt;= {@link #MAX_LENGTH}
+     * @throws IllegalArgumentException on H or n outside those ranges
+     */
+    public FractionalGaussianNoise(double hurst, int length) {
+        this(hurst, length, false);
+    }
+
+    /** As the public constructor; {@code forceCholesky} selects the fallback (for tests). */
+    FractionalGaussianNoise(double hurst, int length, boolean forceCholesky) {
+        checkHurst(hurst);
+        if (length < 1 || length > MAX_LENGTH) {
+            throw new IllegalArgumentException("fgn path length must lie in [1, " + MAX_LENGTH
+                    + "], got " + length);
+        }
+        this.hurst = hurst;
+        this.length = length;
+        int m = Integer.highestOneBit(length);
+        if (m < length) {
+            m <<= 1;
+        }
+        this.embeddingSize = 2 * m;
+        int size = embeddingSize;
+
+        // eigenvalues of the circulant: FFT of its (real, symmetric) first row
+        double[] a = new double[2 * size];
+        for (int j = 0; j <= m; j++) {
+            a[2 * j] = autocovariance(hurst, j);
+        }
+        for (int j = m + 1; j < size; j++) {
+            a[2 * j] = a[2 * (size - j)];
+        }
+        DoubleFFT_1D transform = new DoubleFFT_1D(size);
+        transform.complexForward(a);
+        double max = 0.0;
+        double min = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < size; k++) {
+            max = Math.max(max, a[2 * k]);
+            min = Math.min(min, a[2 * k]);
+        }
+        this.minEigenvalueRatio = min / max;
+
+        // accept the embedding, or fall back to Cholesky
+        if (!forceCholesky && minEigenvalueRatio >= -NEGATIVE_EIGENVALUE_TOLERANCE) {
+            double[] amp = new double[size];
+            for (int k = 0; k < size; k++) {
+                amp[k] = Math.sqrt(Math.max(a[2 * k], 0.0) / size);
+            }
+            this.amplitudes = amp;
+            this.fft = transform;
+            this.cholesky = null;
+        } else {
+            this.amplitudes = null;
+            this.fft = null;
+            this.cholesky = toeplitzCholesky(hurst, length);
+        }
+    }
+
+    /**
+     * gamma(lag) = (|lag+1|^2H - 2|lag|^2H + |lag-1|^2H) / 2, the autocovariance of unit-variance
+     * fGn; gamma(0) = 1, gamma(-lag) = gamma(lag), and gamma(lag) = 0 for lag != 0 when H = 1/2.
+     */
+    public static double autocovariance(double hurst, int lag) {
+        checkHurst(hurst);
+        double n = Math.abs((double) lag);
+        double h2 = 2.0 * hurst;
+        return 0.5 * (Math.pow(n + 1.0, h2) - 2.0 * Math.pow(n, h2)
+                + Math.pow(Math.abs(n - 1.0), h2));
+    }
+
+    static void checkHurst(double hurst) {
+        if (!(hurst > 0.0 && hurst < 1.0)) {
+            throw new IllegalArgumentException("fgn Hurst index H must lie in (0, 1), got "
+                    + Kernel.format(hurst));
+        }
+    }
+
+    /** The Hurst index H. */
+    public double hurst() {
+        return hurst;
+    }
+
+    /** The path length n. */
+    public int length() {
+        return length;
+    }
+
+    /** The circulant size M = 2m, m the smallest power of two &gt;= n. */
+    public int embeddingSize() {
+        return embeddingSize;
+    }
+
+    /** Whether sampling uses the Cholesky factor: the embedding had a negative eigenvalue. */
+    public boolean usesCholeskyFallback() {
+        return cholesky != null;
+    }
+
+    /** min_k lambda_k / max_k lambda_k of the embedding (computed even under the fallback). */
+    double minEigenvalueRatio() {
+        return minEigenvalueRatio;
+    }
+
+    /** Length of the workspace that {@link #samplePair} and {@link #sample} need: 2M doubles. */
+    public int workspaceLength() {
+        return 2 * embeddingSize;
+    }
+
+    /**
+     * Draws two independent fGn paths, multiplied by {@code scale}, from one complex FFT:
+     * {@code out1[off1 + t] = scale * X_t}, {@code out2[off2 + t] = scale * Y_t}, t &lt; n. The
+     * first path is the one {@link #sample} draws from the same generator state. Consumes 2M
+     * Gaussian variates (2n under the fallback).
+     *
+     * @param rng       source of randomness; advanced
+     * @param out1      receives the first path at [off1, off1 + n); must not overlap out2's range
+     * @param out2      receives the second path at [off2, off2 + n)
+     * @param scale     factor applied to both paths (1 for unit variance)
+     * @param workspace at least {@link #workspaceLength()} doubles, overwritten; or {@code null}
+     *                  to allocate one
+     */
+    public void samplePair(UniformRandomProvider rng, double[] out1, int off1, double[] out2,
+            int off2, double scale, double[] workspace) {
+        checkRange(out1, off1, "out1");
+        checkRange(out2, off2, "out2");
+        draw(rng, out1, off1, out2, off2, scale, workspace);
+    }
+
+    /**
+     * Draws one fGn path times {@code scale} into {@code out[off, off + n)}: the first path of
+     * {@link #samplePair} (same variates consumed, second path discarded).
+     *
+     * @param rng       source of randomness; advanced
+     * @param out       modified at [off, off + n) only
+     * @param workspace at least {@link #workspaceLength()} doubles, overwritten; or {@code null}
+     */
+    public void sample(UniformRandomProvider rng, double[] out, int off, double scale,
+            double[] workspace) {
+        checkRange(out, off, "out");
+        draw(rng, out, off, null, 0, scale, workspace);
+    }
+
+    /** Convenience: one unit-variance path in a new array of length n. */
+    public double[] sample(UniformRandomProvider rng) {
+        double[] out = new double[length];
+        sample(rng, out, 0, 1.0, null);
+        return out;
+    }
+
+    private void draw(UniformRandomProvider rng, double[] out1, int off1, double[] out2, int off2,
+            double scale, double[] workspace) {
+        if (rng == null) {
+            throw new IllegalArgumentException("random generator must not be null");
+        }
+        double[] w = workspace;
+        if (w == null) {
+            w = new double[workspaceLength()];
+        } else if (w.length < workspaceLength()) {
+            throw new IllegalArgumentException("workspace holds " + w.length
+                    + " values, expected at least " + workspaceLength());
+        }
+        ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+
+        if (cholesky != null) {
+            gaussians(gauss, w, length);
+            lowerTimes(w, out1, off1, scale);
+            gaussians(gauss, w, length);
+            if (out2 != null) {
+                lowerTimes(w, out2, off2, scale);
+            }
+            return;
+        }
+
+        // complex noise sqrt(lambda_k / M) (U_k + i V_k), then one FFT
+        double[] amp = amplitudes;
+        for (int k = 0, size = embeddingSize; k < size; k++) {
+            double s = amp[k];
+            w[2 * k] = s * gauss.sample();
+            w[2 * k + 1] = s * gauss.sample();
+        }
+        fft.complexForward(w);
+
+        // real part: first path, imaginary part: second path
+        for (int t = 0; t < length; t++) {
+            out1[off1 + t] = scale * w[2 * t];
+        }
+        if (out2 != null) {
+            for (int t = 0; t < length; t++) {
+                out2[off2 + t] = scale * w[2 * t + 1];
+            }
+        }
+    }
+
+    private static void gaussians(ZigguratSampler.NormalizedGaussian gauss, double[] z, int n) {
+        for (int i = 0; i < n; i++) {
+            z[i] = gauss.sample();
+        }
+    }
+
+    /** out[off + i] = scale * sum_{j &lt;= i} L[i][j] z[j]. */
+    private void lowerTimes(double[] z, double[] out, int off, double scale) {
+        double[] c = cholesky;
+        for (int i = 0; i < length; i++) {
+            int row = i * (i + 1) / 2;
+            double s = 0.0;
+            for (int j = 0; j <= i; j++) {
+                s += c[row + j] * z[j];
+            }
+            out[off + i] = scale * s;
+        }
+    }
+
+    private void checkRange(double[] out, int off, String name) {
+        if (out == null || off < 0 || (long) off + length > out.length) {
+            throw new IllegalArgumentException(name + " must hold " + length
+                    + " values from offset " + off + ", but holds "
+                    + (out == null ? 0 : out.length));
+        }
+    }
+
+    /**
+     * Lower Cholesky factor, packed by rows, of the n x n Toeplitz matrix T[i][j] =
+     * gamma(|i - j|) (positive definite for 0 &lt; H &lt; 1).
+     *
+     * @throws IllegalStateException if a pivot is not positive (T numerically singular)
+     */
+    private static double[] toeplitzCholesky(double hurst, int n) {
+        if ((long) n * (n + 1) / 2 > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("Cholesky fallback for fgn of length " + n
+                    + " needs more than one Java array; use a shorter path");
+        }
+        double[] gamma = new double[n];
+        for (int k = 0; k < n; k++) {
+            gamma[k] = autocovariance(hurst, k);
+        }
+        double[] c = new double[n * (n + 1) / 2];
+        for (int i = 0; i < n; i++) {
+            int ri = i * (i + 1) / 2;
+            for (int j = 0; j <= i; j++) {
+                int rj = j * (j + 1) / 2;
+                double s = gamma[i - j];
+                for (int q = 0; q < j; q++) {
+                    s -= c[ri + q] * c[rj + q];
+                }
+                if (i == j) {
+                    if (!(s > 0.0)) {
+                        throw new IllegalStateException("fgn Toeplitz covariance (H = "
+                                + Kernel.format(hurst) + ", n = " + n + ") is numerically singular:"
+                                + " pivot " + s + " at row " + i);
+                    }
+                    c[ri + i] = Math.sqrt(s);
+                } else {
+                    c[ri + j] = s / c[rj + j];
+                }
+            }
+        }
+        return c;
+    }
+}
