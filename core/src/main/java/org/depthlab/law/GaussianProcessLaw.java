@@ -16,12 +16,20 @@ import org.depthlab.random.Streams;
  * falls below {@link #RANK_TOLERANCE} times trace(K) = L. The residual K - F F^T is then positive
  * semi-definite with every entry below that bound, so the law sampled differs from the exact one
  * by a covariance of at most 1e-12 L entrywise. A plain Cholesky would fail: the rbf Gram matrix
- * is numerically singular (its rank at L = 1000, ell = 0.1, is a few dozen). The Matern 1/2
- * kernel gives a full-rank K, factored in about L^3 / 6 multiply-adds.
+ * is numerically singular (its rank at L = 1000, ell = 0.1, is a few dozen). Rough kernels
+ * (Matern 1/2, and Matern 3/2 on fine grids) give a full-rank K, factored in about L^3 / 6
+ * multiply-adds (under a second at L = 2000).
  *
  * <p>One entry path is F z with z ~ N(0, I_r); entry e = i*cols + j draws its z from the
  * sub-stream {@code Streams.child(key, e)}. All entries at once are the product
- * (L x r) (r x rows*cols), which is exactly the output layout.
+ * (L x r) (r x rows*cols), which is the output layout up to the pivoting order of the rows;
+ * F is lower trapezoidal in that order, which halves the product for a full-rank K.
+ *
+ * <p>Cost of a draw: about L r rows cols multiply-adds, r = {@link #rank(int)}; tens of
+ * milliseconds for rbf at L = 1000 and 40 x 40 entries, but about half a second for a full-rank
+ * Matern kernel. TODO: Matern kernels with half-integer nu are Markov (state-space models of
+ * dimension nu + 1/2); sampling them by their exact transition recursion would cost O(L) per
+ * entry.
  */
 public final class GaussianProcessLaw implements WeightLaw {
 
@@ -32,7 +40,7 @@ public final class GaussianProcessLaw implements WeightLaw {
     public static final double RANK_TOLERANCE = 1e-12;
 
     /** Entries per column block of the product F Z (keeps a block of Z in cache). */
-    private static final int ENTRY_BLOCK = 256;
+    private static final int ENTRY_BLOCK = 64;
 
     private final Kernel kernel;
     private final ConcurrentHashMap<Integer, Factor> factors = new ConcurrentHashMap<>();
@@ -58,10 +66,7 @@ public final class GaussianProcessLaw implements WeightLaw {
         return factor(depth).rank;
     }
 
-    /**
-     * The cached factor at this depth: F, row-major L x r, {@code f[a*r + q] = F[a][q]}.
-     * Not to be modified.
-     */
+    /** The cached factor at this depth (see {@link Factor}); not to be modified. */
     Factor factor(int depth) {
         if (depth < 1) {
             throw new IllegalArgumentException("depth must be >= 1, got " + depth);
@@ -104,22 +109,39 @@ public final class GaussianProcessLaw implements WeightLaw {
             }
         }
 
-        // out (L x size) = scale * F (L x r) * z (r x size), by column blocks of entries
+        // out (L x size) = scale * F (L x r) * z (r x size), by column blocks of entries; row i
+        // of F in pivoted order is layer perm[i] and has nonzeros in columns 0 .. min(i, r-1)
+        int[] perm = factor.perm;
         for (int e0 = 0; e0 < size; e0 += ENTRY_BLOCK) {
             int e1 = Math.min(size, e0 + ENTRY_BLOCK);
-            for (int k = 0; k < depth; k++) {
-                int o = k * size;
+            for (int i = 0; i < depth; i++) {
+                int o = perm[i] * size;
+                int row = i * r;
+                int nonzero = Math.min(i + 1, r);
                 for (int e = e0; e < e1; e++) {
                     out[o + e] = 0.0;
                 }
-                for (int q = 0; q < r; q++) {
-                    double fkq = scale * f[k * r + q];
-                    if (fkq == 0.0) {
-                        continue;
-                    }
-                    int zo = q * size;
+                // four columns of F at a time: one pass over the output row per four
+                int q = 0;
+                for (; q + 4 <= nonzero; q += 4) {
+                    double f0 = scale * f[row + q];
+                    double f1 = scale * f[row + q + 1];
+                    double f2 = scale * f[row + q + 2];
+                    double f3 = scale * f[row + q + 3];
+                    int z0 = q * size;
+                    int z1 = z0 + size;
+                    int z2 = z1 + size;
+                    int z3 = z2 + size;
                     for (int e = e0; e < e1; e++) {
-                        out[o + e] += fkq * z[zo + e];
+                        out[o + e] += f0 * z[z0 + e] + f1 * z[z1 + e] + f2 * z[z2 + e]
+                                + f3 * z[z3 + e];
+                    }
+                }
+                for (; q < nonzero; q++) {
+                    double fq = scale * f[row + q];
+                    int zq = q * size;
+                    for (int e = e0; e < e1; e++) {
+                        out[o + e] += fq * z[zq + e];
                     }
                 }
             }
@@ -155,16 +177,26 @@ public final class GaussianProcessLaw implements WeightLaw {
         return spec();
     }
 
-    /** A factor F (n x r, row-major) with F F^T ~ K. Immutable by convention. */
+    /**
+     * A factor F (n x r) with F F^T ~ K, stored in pivoted row order: {@code f[i*r + q]} is
+     * F[perm[i]][q], and is zero for q &gt; i (lower trapezoidal). Immutable by convention.
+     */
     static final class Factor {
         final int n;
         final int rank;
+        final int[] perm;
         final double[] f;
 
-        Factor(int n, int rank, double[] f) {
+        Factor(int n, int rank, int[] perm, double[] f) {
             this.n = n;
             this.rank = rank;
+            this.perm = perm;
             this.f = f;
+        }
+
+        /** F[perm[i]][q]. */
+        double at(int i, int q) {
+            return f[i * rank + q];
         }
     }
 
@@ -175,7 +207,7 @@ public final class GaussianProcessLaw implements WeightLaw {
      * (remaining rows contiguous) so the updates are vectorizable axpys; cost about n r^2 / 2
      * multiply-adds. Reads {@code c} only.
      *
-     * @return F (n x r) in the original row order with (F F^T)[a][b] = K[a][b] up to
+     * @return F (n x r), rows in pivoted order, with (F F^T)[a][b] = K[a][b] up to
      *         tolerance * trace(K) entrywise
      */
     static Factor pivotedCholesky(double[] c, double tolerance) {
@@ -234,15 +266,15 @@ public final class GaussianProcessLaw implements WeightLaw {
             rank = j + 1;
         }
 
-        // F in the original row order, row-major n x r
+        // F row-major n x r, rows in pivoted order
         double[] f = new double[n * rank];
         for (int q = 0; q < rank; q++) {
             double[] cq = columns[q];
-            for (int i = 0; i < n; i++) {
-                f[perm[i] * rank + q] = cq[i];
+            for (int i = q; i < n; i++) {
+                f[i * rank + q] = cq[i];
             }
         }
-        return new Factor(n, rank, f);
+        return new Factor(n, rank, perm, f);
     }
 
     private static void swap(int[] a, int i, int j) {

@@ -36,6 +36,7 @@ public final class Propagator {
     private final double[] out;      // batch x outputDim
     private final double[] tmp;      // batch x d
     private final double[] tmp2;     // batch x d
+    private final double[] alphas;   // batch, the branch scale of each input
     private int batch;
     private boolean forwardDone;
 
@@ -63,6 +64,7 @@ public final class Propagator {
         out = new double[capacity * spec.outputDim()];
         tmp = new double[capacity * d];
         tmp2 = new double[capacity * d];
+        alphas = new double[capacity];
     }
 
     public NetworkSpec spec() {
@@ -74,15 +76,46 @@ public final class Propagator {
     }
 
     /**
-     * Runs the forward pass for {@code batch} inputs stored at {@code inputs[b*inputDim + j]}.
-     * Reads {@code inputs} only; the trajectory and outputs stay in this propagator.
+     * Runs the forward pass for {@code batch} inputs stored at {@code inputs[b*inputDim + j]},
+     * all with the network's alpha. Reads {@code inputs} only; the trajectory and outputs stay in
+     * this propagator.
      */
     public void forward(ResNet net, double[] inputs, int batch) {
-        checkNet(net);
+        checkBatch(batch);
+        java.util.Arrays.fill(alphas, 0, batch, net.alpha());
+        run(net, inputs, batch);
+    }
+
+    /**
+     * Runs the forward pass with a branch scale per input: input b sees the weights of
+     * {@code net} scaled by {@code inputAlphas[b]} (the network's own alpha is ignored). One
+     * pass over the weights then serves every beta of a sweep. Reads its arrays only.
+     */
+    public void forward(ResNet net, double[] inputs, int batch, double[] inputAlphas) {
+        checkBatch(batch);
+        if (inputAlphas.length < batch) {
+            throw new IllegalArgumentException("alphas hold " + inputAlphas.length
+                    + " values, expected one per input (" + batch + ")");
+        }
+        for (int b = 0; b < batch; b++) {
+            if (!Double.isFinite(inputAlphas[b])) {
+                throw new IllegalArgumentException("alpha of input " + b + " must be finite, got "
+                        + inputAlphas[b]);
+            }
+        }
+        System.arraycopy(inputAlphas, 0, alphas, 0, batch);
+        run(net, inputs, batch);
+    }
+
+    private void checkBatch(int batch) {
         if (batch < 1 || batch > capacity) {
             throw new IllegalArgumentException("batch must lie in [1, " + capacity + "], got "
                     + batch);
         }
+    }
+
+    private void run(ResNet net, double[] inputs, int batch) {
+        checkNet(net);
         int nIn = spec.inputDim();
         if (inputs.length < batch * nIn) {
             throw new IllegalArgumentException("inputs hold " + inputs.length
@@ -91,7 +124,6 @@ public final class Propagator {
         this.batch = batch;
         System.arraycopy(inputs, 0, x, 0, batch * nIn);
         Activation sigma = spec.activation();
-        double alpha = net.alpha();
         double[] v = net.v();
         double[] w = net.w();
         double[] bias = net.bias();
@@ -109,12 +141,12 @@ public final class Propagator {
                 case RES1:
                     sigma.apply(hs, h, tmp, 0, n);
                     Dense.multiplyTransposed(v, k * dd, d, d, tmp, 0, batch, tmp2, 0);
-                    addScaled(hs, h, alpha, tmp2, 0, hs, next, n);
+                    addScaled(hs, h, tmp2, 0, hs, next, batch);
                     break;
                 case RES2:
                     Dense.multiplyTransposed(v, k * dd, d, d, hs, h, batch, zs, h);
                     sigma.apply(zs, h, tmp, 0, n);
-                    addScaled(hs, h, alpha, tmp, 0, hs, next, n);
+                    addScaled(hs, h, tmp, 0, hs, next, batch);
                     break;
                 case RES3:
                     Dense.multiplyTransposed(w, k * dd, d, d, hs, h, batch, zs, h);
@@ -127,7 +159,7 @@ public final class Propagator {
                     }
                     sigma.apply(zs, h, tmp, 0, n);
                     Dense.multiplyTransposed(v, k * dd, d, d, tmp, 0, batch, tmp2, 0);
-                    addScaled(hs, h, alpha, tmp2, 0, hs, next, n);
+                    addScaled(hs, h, tmp2, 0, hs, next, batch);
                     break;
                 default:
                     throw new IllegalStateException("unhandled block " + spec.block());
@@ -158,7 +190,6 @@ public final class Propagator {
                     + " values, expected batch * outputDim = " + batch * nOut);
         }
         Activation sigma = spec.activation();
-        double alpha = net.alpha();
         double[] v = net.v();
         double[] w = net.w();
         int n = batch * d;
@@ -181,18 +212,19 @@ public final class Propagator {
             switch (spec.block()) {
                 case RES1:
                     java.util.Arrays.fill(tmp, 0, n, 0.0);
-                    Dense.addMultiplied(v, k * dd, d, d, gs, next, batch, alpha, tmp, 0);
+                    Dense.addMultiplied(v, k * dd, d, d, gs, next, batch, 1.0, tmp, 0);
+                    scaleRows(tmp, batch);
                     sigma.multiplyByDerivative(hs, h, tmp, 0, n);
                     addInPlace(gs, h, tmp, 0, n);
                     if (weights) {
                         sigma.apply(hs, h, tmp2, 0, n);
-                        Dense.addOuter(gs, next, d, tmp2, 0, d, batch, alpha, grads.v(), k * dd);
+                        scaleRows(tmp2, batch);
+                        Dense.addOuter(gs, next, d, tmp2, 0, d, batch, 1.0, grads.v(), k * dd);
                     }
                     break;
                 case RES2:
-                    for (int i = 0; i < n; i++) {
-                        tmp[i] = alpha * gs[next + i];
-                    }
+                    System.arraycopy(gs, next, tmp, 0, n);
+                    scaleRows(tmp, batch);
                     sigma.multiplyByDerivative(zs, h, tmp, 0, n);
                     Dense.addMultiplied(v, k * dd, d, d, tmp, 0, batch, 1.0, gs, h);
                     if (weights) {
@@ -201,12 +233,14 @@ public final class Propagator {
                     break;
                 case RES3:
                     java.util.Arrays.fill(tmp, 0, n, 0.0);
-                    Dense.addMultiplied(v, k * dd, d, d, gs, next, batch, alpha, tmp, 0);
+                    Dense.addMultiplied(v, k * dd, d, d, gs, next, batch, 1.0, tmp, 0);
+                    scaleRows(tmp, batch);
                     sigma.multiplyByDerivative(zs, h, tmp, 0, n);
                     Dense.addMultiplied(w, k * dd, d, d, tmp, 0, batch, 1.0, gs, h);
                     if (weights) {
                         sigma.apply(zs, h, tmp2, 0, n);
-                        Dense.addOuter(gs, next, d, tmp2, 0, d, batch, alpha, grads.v(), k * dd);
+                        scaleRows(tmp2, batch);
+                        Dense.addOuter(gs, next, d, tmp2, 0, d, batch, 1.0, grads.v(), k * dd);
                         Dense.addOuter(tmp, 0, d, hs, h, d, batch, 1.0, grads.w(), k * dd);
                         if (grads.bias() != null) {
                             double[] db = grads.bias();
@@ -235,10 +269,26 @@ public final class Propagator {
         }
     }
 
-    private static void addScaled(double[] x, int xOff, double a, double[] y, int yOff,
-            double[] out, int outOff, int n) {
-        for (int i = 0; i < n; i++) {
-            out[outOff + i] = x[xOff + i] + a * y[yOff + i];
+    /** out_b = x_b + alpha_b y_b for each input b of the batch (rows of length d). */
+    private void addScaled(double[] x, int xOff, double[] y, int yOff, double[] out, int outOff,
+            int batch) {
+        for (int b = 0; b < batch; b++) {
+            double a = alphas[b];
+            int o = b * d;
+            for (int i = 0; i < d; i++) {
+                out[outOff + o + i] = x[xOff + o + i] + a * y[yOff + o + i];
+            }
+        }
+    }
+
+    /** Multiplies row b of {@code x} (length d) by alpha_b, in place. */
+    private void scaleRows(double[] x, int batch) {
+        for (int b = 0; b < batch; b++) {
+            double a = alphas[b];
+            int o = b * d;
+            for (int i = 0; i < d; i++) {
+                x[o + i] *= a;
+            }
         }
     }
 

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Residual networks in the large-depth regime: scaling alpha = L^-beta,"
                 + " weight laws along depth, propagation at initialization.",
-        subcommands = {PropagateCommand.class, ExportCommand.class, BenchCommand.class,
+        subcommands = {PropagateCommand.class, ExportCommand.class, FigureCommand.class,
+            ReproduceCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -26,6 +27,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
         System.exit(execute(args));
     }
 

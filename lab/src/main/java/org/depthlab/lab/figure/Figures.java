@@ -1,0 +1,24 @@
+package org.depthlab.lab.figure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The registry of figures, in report order. */
+public final class Figures {
+
+    private Figures() {
+    }
+
+    /** Every figure at initialization, by id: 1 to 7. */
+    public static Map<String, Figure> atInitialization() {
+        Map<String, Figure> m = new LinkedHashMap<>();
+        m.put("1", DepthScalingFigure.figure1());
+        m.put("2", new HistogramFigure());
+        m.put("3", DepthScalingFigure.figure3());
+        m.put("4", DepthScalingFigure.figure4());
+        m.put("5", DepthScalingFigure.figure5());
+        m.put("6", new FbmPathsFigure());
+        m.put("7", new HeatmapFigure());
+        return m;
+    }
+}
