@@ -17,7 +17,9 @@ public final class FractionalBrownianMotion {
     }
 
     /**
-     * One path at t = 0, 1/n, ..., 1.
+     * One path at t = 0, 1/n, ..., 1. Builds a {@link FractionalGaussianNoise} (one FFT of size
+     * 2m, m the smallest power of two &gt;= n) per call; to draw many paths, cumulate the output of
+     * one such sampler instead.
      *
      * @param hurst Hurst index H, 0 &lt; H &lt; 1
      * @param steps number of steps n, at least 1

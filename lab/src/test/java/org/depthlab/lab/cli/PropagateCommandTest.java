@@ -165,8 +165,16 @@ class PropagateCommandTest {
     void badValueGivesOneLineAndStatusTwoAndNoFile(String option, String value)
             throws IOException {
         Path out = dir.resolve("never.csv");
-        Result r = run("propagate", "--width", "8", "--depth", "20", "--samples", "2",
-                option, value, "--out", out.toString());
+        // a small run, with the bad value replacing the small one where both name one option
+        List<String> args = new ArrayList<>(List.of("propagate"));
+        String[][] small = {{"--width", "8"}, {"--depth", "20"}, {"--samples", "2"}};
+        for (String[] pair : small) {
+            if (!pair[0].equals(option)) {
+                args.addAll(List.of(pair));
+            }
+        }
+        args.addAll(List.of(option, value, "--out", out.toString()));
+        Result r = run(args.toArray(new String[0]));
         assertOneLineError(r, option, value);
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(), files.toList(), "a failed run leaves no file");
