@@ -26,7 +26,8 @@ public enum Regime {
      * Classifies a difference ratio: explosion if log10(ratio) &gt;= upper or the ratio is
      * infinite or NaN, identity if log10(ratio) &lt;= lower, non-trivial otherwise.
      *
-     * @throws IllegalArgumentException unless lower &lt; upper, both finite
+     * @throws IllegalArgumentException unless lower &lt; upper, both finite, and the ratio is
+     *                                  not negative
      */
     public static Regime classify(double diffRatio, double lowerLog10, double upperLog10) {
         if (!(Double.isFinite(lowerLog10) && Double.isFinite(upperLog10)
@@ -36,6 +37,10 @@ public enum Regime {
         }
         if (Double.isNaN(diffRatio) || Double.isInfinite(diffRatio)) {
             return EXPLOSION;
+        }
+        if (diffRatio < 0) {
+            throw new IllegalArgumentException("a difference ratio is a quotient of norms and"
+                    + " cannot be negative, got " + diffRatio);
         }
         double l = Math.log10(diffRatio);
         if (l >= upperLog10) {

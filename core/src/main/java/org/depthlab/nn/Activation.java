@@ -34,7 +34,7 @@ public abstract class Activation {
     /** sigma(z). */
     public abstract double apply(double z);
 
-    /** sigma'(z); at a kink, the right derivative. */
+    /** sigma'(z); at a kink, the left derivative (relu'(0) = 0, as in PyTorch). */
     public abstract double derivative(double z);
 
     /** out[outOff + i] = sigma(z[zOff + i]) for i in [0, n). Modifies {@code out} only. */
@@ -177,7 +177,7 @@ public abstract class Activation {
 
         @Override
         public double apply(double z) {
-            return z > 0 ? z : 0.0;
+            return Math.max(z, 0.0);
         }
 
         @Override

@@ -182,6 +182,53 @@ class PropagatorContractTest {
         }
     }
 
+    /** A scale per input equals single runs of the same weights under each scale. */
+    @ParameterizedTest(name = "{0} bias={1}")
+    @MethodSource("blocks")
+    void alphaPerInputGivesTheSameResultsAsSingleRunsAtEachAlpha(Block block, boolean bias) {
+        NetworkSpec spec = spec(block, bias);
+        ResNet net = network(spec);
+        double[] x = uniform(2, BATCH * INPUT_DIM);
+        double[] dOut = uniform(3, BATCH * OUTPUT_DIM);
+        double[] alphas = {0.0, 0.1, 0.25, 0.5, 1.0, 1.5, 0.7};
+        double[] alphasCopy = alphas.clone();
+
+        Propagator batched = new Propagator(spec, BATCH);
+        batched.forward(net, x, BATCH, alphas);
+        Gradients batchGrads = new Gradients(spec);
+        batched.backward(net, dOut, batchGrads);
+        assertArrayEquals(alphasCopy, alphas, "alphas are read only");
+
+        Propagator single = new Propagator(spec, 1);
+        Gradients sumGrads = new Gradients(spec);
+        for (int b = 0; b < BATCH; b++) {
+            ResNet scaled = net.withAlpha(alphas[b]);
+            single.forward(scaled, Arrays.copyOfRange(x, b * INPUT_DIM, (b + 1) * INPUT_DIM), 1);
+            single.backward(scaled,
+                    Arrays.copyOfRange(dOut, b * OUTPUT_DIM, (b + 1) * OUTPUT_DIM), sumGrads);
+            for (int k = 0; k <= DEPTH; k++) {
+                assertClose(single.states(), single.offset(k, 0), batched.states(),
+                        batched.offset(k, b), WIDTH, "h_" + k + " at alpha " + alphas[b]);
+                assertClose(single.stateGradients(), single.offset(k, 0),
+                        batched.stateGradients(), batched.offset(k, b), WIDTH,
+                        "dl/dh_" + k + " at alpha " + alphas[b]);
+            }
+        }
+        assertClose(sumGrads.a(), 0, batchGrads.a(), 0, sumGrads.a().length, "dA");
+        assertClose(sumGrads.v(), 0, batchGrads.v(), 0, sumGrads.v().length, "dV");
+        if (block.hasInnerWeights()) {
+            assertClose(sumGrads.w(), 0, batchGrads.w(), 0, sumGrads.w().length, "dW");
+        }
+
+        assertThrows(IllegalArgumentException.class,
+                () -> batched.forward(net, x, BATCH, new double[BATCH - 1]));
+        double[] bad = alphas.clone();
+        bad[3] = Double.NaN;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> batched.forward(net, x, BATCH, bad));
+        assertTrue(e.getMessage().contains("NaN"), e.getMessage());
+    }
+
     @ParameterizedTest(name = "{0} bias={1}")
     @MethodSource("blocks")
     void weightGradientsAccumulateAndStateGradientsIgnoreThem(Block block, boolean bias) {

@@ -44,6 +44,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Minimum length of a round in ms. Default: ${DEFAULT-VALUE}.")
     int roundMs;
 
+    @Option(names = "--figures", defaultValue = "true", negatable = true,
+            description = "Also time the figure 1 grid (5 draws per cell, all cores) and one"
+                    + " figure 7 cell of the paper grid. Default: ${DEFAULT-VALUE}.")
+    boolean figures;
+
     PrintStream stdout = System.out;
 
     /** One line of the table. */
@@ -64,6 +69,10 @@ public final class BenchCommand implements Callable<Integer> {
         results.add(weights("gaussian"));
         results.add(weights("fgn:0.7"));
         results.add(weights("rbf:0.1"));
+        if (figures) {
+            results.add(figure1());
+            results.add(figure7Cell());
+        }
         print(results);
         return 0;
     }
@@ -105,6 +114,67 @@ public final class BenchCommand implements Callable<Integer> {
         return new Result(String.format(Locale.ROOT, "weights %s res3 d=%d L=%d (V and W)",
                 lawSpec, width, depth), secs * 1e3, Double.NaN,
                 String.format(Locale.ROOT, "%.2f ns per weight", perWeightNs));
+    }
+
+    /**
+     * Figure 1's grid at 5 draws per cell: 10 depths x 5 draws = 50 networks, each measured at
+     * the 3 beta in one pass (150 network-beta cells), on all cores.
+     */
+    private Result figure1() {
+        int threads = Runtime.getRuntime().availableProcessors();
+        int[] depths = org.depthlab.lab.figure.Grids.linspaceInt(10, 1000, 10);
+        org.depthlab.lab.figure.DepthScalingFigure fig =
+                org.depthlab.lab.figure.DepthScalingFigure.figure1();
+        WeightLaw law = WeightLaws.parse("uniform");
+        java.nio.file.Path dir;
+        try {
+            dir = java.nio.file.Files.createTempDirectory("depthlab-bench");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        long[] seed = {0};
+        double secs = time(() -> {
+            org.depthlab.lab.sweep.Sweep sweep = new org.depthlab.lab.sweep.Sweep(dir,
+                    "bench " + seed[0], threads, org.depthlab.lab.sweep.Progress.NONE);
+            fig.measure(sweep, law, width, depths, 5, seed[0]++);
+            try {
+                sweep.clean();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        double layers = 0;
+        for (int l : depths) {
+            layers += l;
+        }
+        // res3 forward + backward: 8 d^2 flops per layer per column; 5 draws x 3 beta columns
+        double flops = 8.0 * width * width * layers * 5 * 3;
+        return new Result(String.format(Locale.ROOT, "figure 1 grid, 5 draws/cell (150 nets), %d"
+                + " threads", threads), secs * 1e3, flops / secs / 1e9,
+                "weights shared by beta");
+    }
+
+    /** One cell of figure 7's paper grid: one fGn network, 10 inputs x 70 beta. */
+    private Result figure7Cell() {
+        NetworkSpec spec = NetworkSpec.of(Block.RES3, 40, 1000, 64, 1, Activation.relu(),
+                WeightLaws.parse("fgn:0.5"));
+        double[] betas = org.depthlab.lab.figure.Grids.linspace(0, 1.3, 70);
+        double[] x = new double[10 * 64];
+        double[] y = new double[10];
+        for (int i = 0; i < 10; i++) {
+            org.depthlab.lab.figure.BetaBatch.drawInput(spec, Streams.key(5, i), x, i * 64, y, i);
+        }
+        long[] k = {0};
+        double secs = time(() -> {
+            ResNet net = ResNet.draw(spec, 1.0, Streams.key(6, k[0]++));
+            org.depthlab.lab.figure.BetaBatch.measure(net, x, y, 10, betas);
+        });
+        double flops = 8.0 * 40 * 40 * 1000 * 700;
+        int cores = Runtime.getRuntime().availableProcessors();
+        double projected = secs * 51 * 5 / cores / 60;
+        return new Result("figure 7 paper cell (fgn net, 10 inputs x 70 beta)", secs * 1e3,
+                flops / secs / 1e9, String.format(Locale.ROOT, "255 cells/%d cores: %.1f min",
+                        cores, projected));
     }
 
     /** Median seconds per call of {@code body} over the rounds, after a warm-up. */

@@ -85,6 +85,32 @@ public final class DepthScalingFigure implements Figure {
         return hidden() ? "‖h_L − h_0‖ / ‖h_0‖" : "‖∂l/∂h_L − ∂l/∂h_0‖ / ‖∂l/∂h_L‖";
     }
 
+    /**
+     * Measures the grid: cell (l, r) draws network r at depth {@code depths[l]} and one input
+     * from key(seed, l, r) and runs it at every beta of this figure in one pass.
+     */
+    public Table measure(Sweep sweep, WeightLaw weightLaw, int width, int[] depths, int draws,
+            long seed) {
+        return sweep.run("figure " + id, depths.length * draws, InitFigures.propagateTable(),
+                c -> {
+                    int l = c / draws;
+                    int r = c % draws;
+                    NetworkSpec spec = NetworkSpec.of(Block.RES3, width, depths[l], 64, 1,
+                            Activation.relu(), weightLaw);
+                    long key = Streams.key(seed, l, r);
+                    ResNet net = ResNet.draw(spec, 1.0, Streams.child(key, 0));
+                    double[] x = new double[64];
+                    double[] y = new double[1];
+                    BetaBatch.drawInput(spec, Streams.child(key, 1), x, 0, y, 0);
+                    PropagationMetrics[][] m = BetaBatch.measure(net, x, y, 1, betas);
+                    List<double[]> rows = new ArrayList<>();
+                    for (int j = 0; j < betas.length; j++) {
+                        rows.add(InitFigures.row(r, 0, depths[l], betas[j], m[0][j]));
+                    }
+                    return rows;
+                });
+    }
+
     @Override
     public FigureOutput run(FigureContext ctx) throws IOException {
         long started = System.nanoTime();
@@ -114,24 +140,7 @@ public final class DepthScalingFigure implements Figure {
 
         // one cell per (depth, draw); every beta in one pass over the weights
         Sweep sweep = new Sweep(dir, Config.fingerprint(params), ctx.threads(), ctx.progress());
-        Table data = sweep.run("figure " + id, depths.length * draws,
-                InitFigures.propagateTable(), c -> {
-                    int l = c / draws;
-                    int r = c % draws;
-                    NetworkSpec spec = NetworkSpec.of(Block.RES3, width, depths[l], 64, 1,
-                            Activation.relu(), weightLaw);
-                    long key = Streams.key(ctx.seed(), l, r);
-                    ResNet net = ResNet.draw(spec, 1.0, Streams.child(key, 0));
-                    double[] x = new double[64];
-                    double[] y = new double[1];
-                    BetaBatch.drawInput(spec, Streams.child(key, 1), x, 0, y, 0);
-                    PropagationMetrics[][] m = BetaBatch.measure(net, x, y, 1, betas);
-                    List<double[]> rows = new ArrayList<>();
-                    for (int j = 0; j < betas.length; j++) {
-                        rows.add(InitFigures.row(r, 0, depths[l], betas[j], m[0][j]));
-                    }
-                    return rows;
-                });
+        Table data = measure(sweep, weightLaw, width, depths, draws, ctx.seed());
         data.write(dir.resolve("data.csv"));
         Table summary = Summary.of(data, List.of("beta", "depth"), List.of("hidden_ratio",
                 "hidden_diff", "grad_ratio", "grad_diff"));
