@@ -32,7 +32,8 @@ import org.depthlab.random.Streams;
  *       and an input x ~ U[0,1]^n_in (child 2); h_0 = A x is shared by every depth and the
  *       reference;</li>
  *   <li>for each depth L, build the coupled network ({@link CoupledNetworks}) and run it through
- *       {@link Propagator}: its trajectory h_0 .. h_L is the network's, not a re-implementation;</li>
+ *       {@link Propagator}: its trajectory h_0 .. h_L is the network's, not a
+ *       re-implementation;</li>
  *   <li>solve the limit on the reference grid: Euler–Maruyama on L_ref steps (sde, fgn) or
  *       RK4 on L_ref steps (ode).</li>
  * </ol>
@@ -42,8 +43,11 @@ import org.depthlab.random.Streams;
  * Intervals come from a path bootstrap: B resamples of the N paths with replacement (stream
  * {@code Streams.key(seed, -1)}), the same resample for every depth, since the depths share
  * their paths; each resample gives every error and the fitted orders, and the 2.5% and 97.5%
- * percentiles are the interval. The fitted order is the least-squares slope of log(error)
- * against log(1/L) ({@link OrderFit}).
+ * percentiles are the interval (for the weak error: the image under |.| of the signed mean's
+ * interval, which contains 0 when the difference is not resolved). The fitted order is the
+ * least-squares slope of log(error) against log(1/L) ({@link OrderFit}). The weak order is
+ * meaningful only where the weak intervals exclude 0: otherwise the weak errors are Monte Carlo
+ * noise, and their fitted slope and its interval describe that noise.
  *
  * <p>What the orders are relative to: the reference is itself a discretization. For sde the
  * Euler–Maruyama reference differs from the exact solution by O(L_ref^-1/2), so the measured
@@ -126,8 +130,8 @@ public final class ConvergenceStudy {
                 throw new IllegalArgumentException("bootstrap resamples must be >= 10, got "
                         + bootstrap);
             }
-            long fine = (long) (limit.driven() ? referenceDepth : 2L * referenceDepth + 1)
-                    * width * width;
+            long points = limit.driven() ? referenceDepth : 2L * referenceDepth + 1;
+            long fine = points * width * width;
             if (fine > Integer.MAX_VALUE - 16) {
                 throw new IllegalArgumentException("the reference path holds " + fine
                         + " values (reference depth " + referenceDepth + ", width " + width
@@ -253,20 +257,6 @@ public final class ConvergenceStudy {
         return network(draw, depthIndex);
     }
 
-    /** The driving path of one path (sde, fgn); throws for ode. */
-    public DrivingPath drivingPath(int path) {
-        if (!setup.limit().driven()) {
-            throw new IllegalStateException("the " + setup.limit().spec() + " limit has no"
-                    + " driving path");
-        }
-        return draw(path).driver;
-    }
-
-    /** The input x of one path, U[0,1]^n_in. */
-    public double[] input(int path) {
-        return draw(path).x;
-    }
-
     private Propagator[] propagators() {
         Propagator[] props = new Propagator[specs.length];
         for (int i = 0; i < specs.length; i++) {
@@ -389,6 +379,10 @@ public final class ConvergenceStudy {
         for (int i = 0; i < nd; i++) {
             worst[i] = strongError(all, i, unit, sums, strong, weak);
         }
+        double[] weakAbs = new double[nd];
+        for (int i = 0; i < nd; i++) {
+            weakAbs[i] = Math.abs(weak[i]);
+        }
         double referenceNorm = 0;
         for (PathErrors pe : all) {
             referenceNorm += pe.referenceSquaredNorm() / n;
@@ -413,6 +407,7 @@ public final class ConvergenceStudy {
                 strongError(all, i, counts, sums, s, w);
                 strongB[i][b] = s[i];
                 weakB[i][b] = w[i];
+                w[i] = Math.abs(w[i]);
             }
             strongOrderB[b] = OrderFit.slope(logInverse, s);
             weakOrderB[b] = OrderFit.slope(logInverse, w);
@@ -422,18 +417,18 @@ public final class ConvergenceStudy {
         List<DepthError> rows = new ArrayList<>(nd);
         for (int i = 0; i < nd; i++) {
             rows.add(new DepthError(depths[i], interval(strong[i], strongB[i]),
-                    interval(weak[i], weakB[i]), worst[i]));
+                    absoluteInterval(weak[i], weakB[i]), worst[i]));
         }
         OrderFit strongFit = OrderFit.fit(depths, strong);
-        OrderFit weakFit = OrderFit.fit(depths, weak);
+        OrderFit weakFit = OrderFit.fit(depths, weakAbs);
         return new ConvergenceResult(setup, rows, referenceNorm, strongFit,
                 interval(strongFit.order(), strongOrderB), weakFit,
                 interval(weakFit.order(), weakOrderB));
     }
 
     /**
-     * With path weights c_p summing to N: strong[i] = max_k sum_p c_p e_p[i][k] / N and
-     * weak[i] = |sum_p c_p (|h_L|^2 - |H_1|^2)_p| / N; returns the maximizing k.
+     * With path weights c_p summing to N: strong[i] = max_k sum_p c_p e_p[i][k] / N and the
+     * signed weak[i] = sum_p c_p (|h_L|^2 - |H_1|^2)_p / N; returns the maximizing k.
      */
     private static int strongError(PathErrors[] all, int i, double[] counts, double[] sums,
             double[] strong, double[] weak) {
@@ -459,7 +454,7 @@ public final class ConvergenceStudy {
             }
         }
         strong[i] = sums[arg] / n;
-        weak[i] = Math.abs(diff) / n;
+        weak[i] = diff / n;
         return arg;
     }
 
@@ -470,6 +465,19 @@ public final class ConvergenceStudy {
             return new Estimate(value, Double.NaN, Double.NaN);
         }
         return new Estimate(value, percentile(v, 0.025), percentile(v, 0.975));
+    }
+
+    /**
+     * |m| with the image under |.| of the percentile interval [a, b] of the signed resamples:
+     * [0, max(|a|, |b|)] when it contains 0, else [min(|a|, |b|), max(|a|, |b|)]. Percentiles
+     * of |resample| would be biased away from 0 when the mean difference is near 0.
+     */
+    private static Estimate absoluteInterval(double signed, double[] resamples) {
+        Estimate e = interval(signed, resamples);
+        double a = Math.abs(e.low());
+        double b = Math.abs(e.high());
+        double low = e.low() <= 0 && e.high() >= 0 ? 0.0 : Math.min(a, b);
+        return new Estimate(Math.abs(signed), low, Math.max(a, b));
     }
 
     /** Linear interpolation between order statistics (type 7). */

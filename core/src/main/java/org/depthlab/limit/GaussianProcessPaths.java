@@ -64,6 +64,18 @@ public final class GaussianProcessPaths {
     }
 
     /**
+     * The correlation of one entry between the grid points m and m', as the underlying law on
+     * M + 1 points has it; equal to kappa(|m - m'| / M) up to rounding.
+     */
+    public double correlation(int m, int mPrime) {
+        if (m < 0 || m > intervals || mPrime < 0 || mPrime > intervals) {
+            throw new IllegalArgumentException("grid indices " + m + ", " + mPrime
+                    + " outside 0 .. " + intervals);
+        }
+        return law.correlation(Math.abs(m - mPrime), intervals + 1);
+    }
+
+    /**
      * One path of d x d matrices; entry e = i*d + j from the sub-stream
      * {@code Streams.child(key, e)} (the layout of {@link GaussianProcessLaw}).
      */

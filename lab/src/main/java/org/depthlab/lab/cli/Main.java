@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Residual networks in the large-depth regime: scaling alpha = L^-beta,"
                 + " weight laws along depth, propagation at initialization.",
         subcommands = {PropagateCommand.class, ExportCommand.class, FigureCommand.class,
-            ReproduceCommand.class, BenchCommand.class,
+            ReproduceCommand.class, LimitCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

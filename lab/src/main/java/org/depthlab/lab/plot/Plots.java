@@ -48,6 +48,9 @@ public final class Plots {
     static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     static final Color GRID = new Color(225, 225, 225);
 
+    /** Ratio of the largest to the smallest mean beyond which a panel gets a log y axis. */
+    static final double LOG_AXIS_SPAN = 1e3;
+
     private Plots() {
     }
 
@@ -64,13 +67,26 @@ public final class Plots {
      */
     public static JFreeChart bands(String title, String xLabel, String yLabel, List<Band> bands,
             List<Curve> curves) {
+        // a log axis when the means span more than three decades
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (Band b : bands) {
+            for (double m : b.mean()) {
+                if (Double.isFinite(m)) {
+                    lo = Math.min(lo, m);
+                    hi = Math.max(hi, m);
+                }
+            }
+        }
+        boolean log = lo > 0 && hi / lo > LOG_AXIS_SPAN;
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         for (Band b : bands) {
             YIntervalSeries s = new YIntervalSeries(b.label());
             for (int i = 0; i < b.x().length; i++) {
-                if (Double.isFinite(b.mean()[i])) {
-                    s.add(b.x()[i], b.mean()[i], finiteOr(b.low()[i], b.mean()[i]),
-                            finiteOr(b.high()[i], b.mean()[i]));
+                double m = b.mean()[i];
+                if (Double.isFinite(m)) {
+                    double low = finiteOr(b.low()[i], m);
+                    s.add(b.x()[i], m, log && low <= 0 ? m / 10 : low, finiteOr(b.high()[i], m));
                 }
             }
             data.addSeries(s);
@@ -85,6 +101,15 @@ public final class Plots {
             r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
         }
         XYPlot plot = basePlot(data, xLabel, yLabel, r);
+        if (log) {
+            org.jfree.chart.axis.LogAxis axis = new org.jfree.chart.axis.LogAxis(yLabel + " (log)");
+            axis.setLabelFont(LABEL);
+            axis.setTickLabelFont(TICK);
+            axis.setBase(10);
+            axis.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createStandardTickUnits());
+            axis.setNumberFormatOverride(new java.text.DecimalFormat("0.##E0"));
+            plot.setRangeAxis(axis);
+        }
         addCurves(plot, curves, bands.size());
         return chart(title, plot, bands.size() + curves.size() > 1);
     }
