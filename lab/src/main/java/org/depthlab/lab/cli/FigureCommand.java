@@ -21,13 +21,15 @@ import picocli.CommandLine.Parameters;
 @Command(name = "figure", sortOptions = false,
         description = {"Reproduce one figure of the paper at initialization (1 to 7) into"
                 + " DIR/figN/: data.csv, summary.csv, figN.png, figN.svg, config.json; then"
-                + " refresh DIR/report.html.",
+                + " refresh DIR/report.html. limit-sde, limit-ode and limit-fgn write the"
+                + " continuous-depth limit studies into DIR/limit-*/.",
             "1, 3: hidden/gradient difference ratios against depth, i.i.d. weights; 2: their"
                 + " histograms at beta = 1/2; 4, 5: as 1, 3 with rbf:0.1 weights; 6: fBm"
                 + " paths; 7: heatmaps over (beta, H) with fGn weights and the boundary."})
 public final class FigureCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "N", description = "Figure number, 1 to 7.")
+    @Parameters(index = "0", paramLabel = "N",
+            description = "Figure: 1 to 7, limit-sde, limit-ode or limit-fgn.")
     String number;
 
     @Option(names = "--preset", defaultValue = "quick", paramLabel = "P",
@@ -49,7 +51,7 @@ public final class FigureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Map<String, Figure> figures = Figures.atInitialization();
+        Map<String, Figure> figures = Figures.all();
         Figure figure = figures.get(number.trim());
         if (figure == null) {
             throw new BadOption("N", number, "expected a figure number in "
@@ -60,7 +62,7 @@ public final class FigureCommand implements Callable<Integer> {
         Path dir = runDirectory(out);
         String command = String.format(Locale.ROOT, "depthlab figure %s --preset %s --seed %d",
                 figure.id(), p.spec(), seed);
-        FigureOutput o = figure.run(new FigureContext(p, seed, dir.resolve("fig" + figure.id()),
+        FigureOutput o = figure.run(new FigureContext(p, seed, dir.resolve(Figures.directory(figure)),
                 t, ProgressBar.forTerminal(), command));
         Report.describe(o);
         Path report = Report.write(dir, "depthlab report");

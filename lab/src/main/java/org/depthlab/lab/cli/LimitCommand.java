@@ -110,6 +110,7 @@ public final class LimitCommand implements Callable<Integer> {
         Instant start = Instant.now();
         LimitExperiment.Result result = LimitExperiment.run(config, t);
         LimitFiles.write(result, dir, start, t);
+        org.depthlab.lab.limit.LimitPlots.write(result, dir);
         return 0;
     }
 

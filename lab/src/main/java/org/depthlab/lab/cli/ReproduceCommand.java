@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 
 /** {@code depthlab reproduce}: every figure, then the report. */
 @Command(name = "reproduce", sortOptions = false,
-        description = "Reproduce every figure of the paper at initialization (1 to 7) into DIR"
+        description = "Reproduce every figure of the paper at initialization (1 to 7) and the"
+                + " continuous-depth limit studies (limit-sde, limit-ode, limit-fgn) into DIR"
                 + " and write DIR/report.html. A figure that fails is reported and the others"
                 + " still run; a rerun resumes unfinished sweeps.")
 public final class ReproduceCommand implements Callable<Integer> {
@@ -47,12 +48,12 @@ public final class ReproduceCommand implements Callable<Integer> {
         Path dir = FigureCommand.runDirectory(out);
         List<String> failed = new ArrayList<>();
         long started = System.nanoTime();
-        for (Figure figure : Figures.atInitialization().values()) {
+        for (Figure figure : Figures.all().values()) {
             String command = String.format(Locale.ROOT,
                     "depthlab figure %s --preset %s --seed %d", figure.id(), p.spec(), seed);
             try {
                 FigureOutput o = figure.run(new FigureContext(p, seed,
-                        dir.resolve("fig" + figure.id()), t, ProgressBar.forTerminal(), command));
+                        dir.resolve(Figures.directory(figure)), t, ProgressBar.forTerminal(), command));
                 Report.describe(o);
                 System.err.printf(Locale.ROOT, "figure %s: %.1f s%n", figure.id(), o.seconds());
             } catch (IOException | RuntimeException e) {

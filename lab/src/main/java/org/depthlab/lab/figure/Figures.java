@@ -21,4 +21,26 @@ public final class Figures {
         m.put("7", new HeatmapFigure());
         return m;
     }
+
+    /** The continuous-depth limits: limit-sde, limit-ode, limit-fgn. */
+    public static Map<String, Figure> limits() {
+        Map<String, Figure> m = new LinkedHashMap<>();
+        for (String kind : new String[] {"sde", "ode", "fgn:0.75"}) {
+            Figure f = new org.depthlab.lab.limit.LimitFigure(kind);
+            m.put(f.id(), f);
+        }
+        return m;
+    }
+
+    /** Everything {@code reproduce} runs, in report order. */
+    public static Map<String, Figure> all() {
+        Map<String, Figure> m = atInitialization();
+        m.putAll(limits());
+        return m;
+    }
+
+    /** The directory of a figure inside a run directory: fig1 .. fig7, limit-sde, ... */
+    public static String directory(Figure f) {
+        return f.id().matches("\\d+") ? "fig" + f.id() : f.id();
+    }
 }

@@ -106,8 +106,8 @@ public final class Plots {
             axis.setLabelFont(LABEL);
             axis.setTickLabelFont(TICK);
             axis.setBase(10);
-            axis.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createStandardTickUnits());
-            axis.setNumberFormatOverride(new java.text.DecimalFormat("0.##E0"));
+            axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            axis.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
             plot.setRangeAxis(axis);
         }
         addCurves(plot, curves, bands.size());
