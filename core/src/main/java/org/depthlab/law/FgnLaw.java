@@ -1,7 +1,7 @@
 package org.depthlab.law;
 
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.commons.rng.UniformRandomProvider;
+import org.depthlab.random.GaussianFiller;
 import org.depthlab.random.Streams;
 
 /**
@@ -13,7 +13,7 @@ import org.depthlab.random.Streams;
  *
  * <p>Streams: entry e = i*cols + j belongs to pair p = e / 2; entries 2p and 2p+1 are the real and
  * imaginary parts of one circulant-embedding FFT ({@link FractionalGaussianNoise#samplePair})
- * driven by the sub-stream {@code Streams.child(key, p)}. An entry's path therefore depends only
+ * whose complex noise is drawn by {@code Streams.gaussians(Streams.child(key, p))}. An entry's path therefore depends only
  * on (key, e, L), not on threads or on the matrix shape beyond e.
  *
  * <p>One {@link FractionalGaussianNoise} (embedding eigenvalues) is computed per depth and cached;
@@ -73,11 +73,12 @@ public final class FgnLaw implements WeightLaw {
 
             // draw the paths of entries e0 .. e0+count-1, two per stream; path b at block[b*L ..]
             for (int b = 0; b < count; b += 2) {
-                UniformRandomProvider rng = Streams.generator(Streams.child(key, (e0 + b) / 2));
+                GaussianFiller noise = Streams.gaussians(Streams.child(key, (e0 + b) / 2));
                 if (b + 1 < count) {
-                    fgn.samplePair(rng, block, b * depth, block, (b + 1) * depth, scale, workspace);
+                    fgn.samplePair(noise, block, b * depth, block, (b + 1) * depth, scale,
+                            workspace);
                 } else {
-                    fgn.sample(rng, block, b * depth, scale, workspace);
+                    fgn.sample(noise, block, b * depth, scale, workspace);
                 }
             }
 

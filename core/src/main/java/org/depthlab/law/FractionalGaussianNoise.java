@@ -2,6 +2,7 @@ package org.depthlab.law;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.depthlab.random.GaussianFiller;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
@@ -27,6 +28,11 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * {@link #NEGATIVE_EIGENVALUE_TOLERANCE} are set to zero. Should an eigenvalue be more negative
  * than that, the sampler falls back to the Cholesky factor of the n x n Toeplitz matrix
  * (O(n^3) once, O(n^2) per path) and {@link #usesCholeskyFallback()} reports it.
+ *
+ * <p>Noise: the sampling methods come in two forms, one taking a {@link GaussianFiller} (fast
+ * exact ziggurat, used by {@link FgnLaw}) and one taking a {@link UniformRandomProvider}, whose
+ * variates come from the commons-rng ziggurat. Both consume the standard normals in the same
+ * order, so a path is the same function of its variates either way.
  *
  * <p>Instances are immutable and thread-safe: callers pass the workspace (or {@code null} to
  * allocate one per call). For M &gt; 8192 JTransforms may run one FFT on several threads.
@@ -181,7 +187,25 @@ public final class FractionalGaussianNoise {
             int off2, double scale, double[] workspace) {
         checkRange(out1, off1, "out1");
         checkRange(out2, off2, "out2");
-        draw(rng, out1, off1, out2, off2, scale, workspace);
+        if (rng == null) {
+            throw new IllegalArgumentException("random generator must not be null");
+        }
+        draw(rng, null, out1, off1, out2, off2, scale, workspace);
+    }
+
+    /**
+     * As {@link #samplePair(UniformRandomProvider, double[], int, double[], int, double,
+     * double[])}, with the 2M standard normals (2n under the fallback) drawn by {@code gaussians},
+     * which is advanced.
+     */
+    public void samplePair(GaussianFiller gaussians, double[] out1, int off1, double[] out2,
+            int off2, double scale, double[] workspace) {
+        checkRange(out1, off1, "out1");
+        checkRange(out2, off2, "out2");
+        if (gaussians == null) {
+            throw new IllegalArgumentException("Gaussian filler must not be null");
+        }
+        draw(null, gaussians, out1, off1, out2, off2, scale, workspace);
     }
 
     /**
@@ -195,7 +219,24 @@ public final class FractionalGaussianNoise {
     public void sample(UniformRandomProvider rng, double[] out, int off, double scale,
             double[] workspace) {
         checkRange(out, off, "out");
-        draw(rng, out, off, null, 0, scale, workspace);
+        if (rng == null) {
+            throw new IllegalArgumentException("random generator must not be null");
+        }
+        draw(rng, null, out, off, null, 0, scale, workspace);
+    }
+
+    /**
+     * As {@link #sample(UniformRandomProvider, double[], int, double, double[])}, with the
+     * standard normals drawn by {@code gaussians}, which is advanced: the first path of
+     * {@link #samplePair(GaussianFiller, double[], int, double[], int, double, double[])}.
+     */
+    public void sample(GaussianFiller gaussians, double[] out, int off, double scale,
+            double[] workspace) {
+        checkRange(out, off, "out");
+        if (gaussians == null) {
+            throw new IllegalArgumentException("Gaussian filler must not be null");
+        }
+        draw(null, gaussians, out, off, null, 0, scale, workspace);
     }
 
     /** Convenience: one unit-variance path in a new array of length n. */
@@ -205,11 +246,9 @@ public final class FractionalGaussianNoise {
         return out;
     }
 
-    private void draw(UniformRandomProvider rng, double[] out1, int off1, double[] out2, int off2,
-            double scale, double[] workspace) {
-        if (rng == null) {
-            throw new IllegalArgumentException("random generator must not be null");
-        }
+    /** The shared body: the normals come from {@code gaussians} if not null, else from rng. */
+    private void draw(UniformRandomProvider rng, GaussianFiller gaussians, double[] out1,
+            int off1, double[] out2, int off2, double scale, double[] workspace) {
         double[] w = workspace;
         if (w == null) {
             w = new double[workspaceLength()];
@@ -217,12 +256,13 @@ public final class FractionalGaussianNoise {
             throw new IllegalArgumentException("workspace holds " + w.length
                     + " values, expected at least " + workspaceLength());
         }
-        ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+        ZigguratSampler.NormalizedGaussian gauss =
+                gaussians == null ? ZigguratSampler.NormalizedGaussian.of(rng) : null;
 
         if (cholesky != null) {
-            gaussians(gauss, w, length);
+            normals(gaussians, gauss, w, length);
             lowerTimes(w, out1, off1, scale);
-            gaussians(gauss, w, length);
+            normals(gaussians, gauss, w, length);
             if (out2 != null) {
                 lowerTimes(w, out2, off2, scale);
             }
@@ -230,11 +270,13 @@ public final class FractionalGaussianNoise {
         }
 
         // complex noise sqrt(lambda_k / M) (U_k + i V_k), then one FFT
+        int size = embeddingSize;
+        normals(gaussians, gauss, w, 2 * size);
         double[] amp = amplitudes;
-        for (int k = 0, size = embeddingSize; k < size; k++) {
+        for (int k = 0; k < size; k++) {
             double s = amp[k];
-            w[2 * k] = s * gauss.sample();
-            w[2 * k + 1] = s * gauss.sample();
+            w[2 * k] *= s;
+            w[2 * k + 1] *= s;
         }
         fft.complexForward(w);
 
@@ -249,7 +291,13 @@ public final class FractionalGaussianNoise {
         }
     }
 
-    private static void gaussians(ZigguratSampler.NormalizedGaussian gauss, double[] z, int n) {
+    /** z[0 .. n) = the next n standard normals, from {@code gaussians} if not null. */
+    private static void normals(GaussianFiller gaussians, ZigguratSampler.NormalizedGaussian gauss,
+            double[] z, int n) {
+        if (gaussians != null) {
+            gaussians.fill(z, 0, n, 1.0);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             z[i] = gauss.sample();
         }

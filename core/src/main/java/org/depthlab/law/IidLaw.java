@@ -1,13 +1,13 @@
 package org.depthlab.law;
 
-import org.apache.commons.rng.UniformRandomProvider;
 import org.depthlab.random.Draws;
 import org.depthlab.random.Streams;
 
 /**
  * White noise along depth: every entry of every layer i.i.d., variance 1/cols.
  *
- * <p>{@code gaussian}: N(0, 1/cols). {@code uniform}: U[-sqrt(3/cols), sqrt(3/cols)], the
+ * <p>{@code gaussian}: N(0, 1/cols), drawn by {@link org.depthlab.random.GaussianFiller}.
+ * {@code uniform}: U[-sqrt(3/cols), sqrt(3/cols)], the
  * reference implementation's default (PyTorch-style fan-in initialization). Layer k is drawn
  * from the sub-stream {@code child(key, k)}, so one layer can be redrawn alone.
  */
@@ -48,13 +48,12 @@ public final class IidLaw implements WeightLaw {
 
     /** Fills one layer's {@code rows*cols} entries at {@code out[off ..]} from stream {@code key}. */
     public void fillLayer(int rows, int cols, long key, double[] out, int off) {
-        UniformRandomProvider rng = Streams.generator(key);
         int size = rows * cols;
         if (shape == Shape.GAUSSIAN) {
-            Draws.gaussian(rng, out, off, size, Math.sqrt(1.0 / cols));
+            Draws.gaussian(key, out, off, size, Math.sqrt(1.0 / cols));
         } else {
             double bound = Math.sqrt(3.0 / cols);
-            Draws.uniform(rng, out, off, size, -bound, bound);
+            Draws.uniform(Streams.generator(key), out, off, size, -bound, bound);
         }
     }
 

@@ -42,13 +42,28 @@ public final class Streams {
 
     /** A fresh generator for the stream {@code key}; the caller owns it (not thread-safe). */
     public static UniformRandomProvider generator(long key) {
+        return new XoShiRo256PlusPlus(state(key));
+    }
+
+    /**
+     * A fresh exact N(0, 1) sampler for the stream {@code key}, for bulk fills: its ziggurat
+     * reads the 64-bit sequence that {@code generator(key)} produces. The caller owns it (not
+     * thread-safe).
+     */
+    public static GaussianFiller gaussians(long key) {
+        long[] s = state(key);
+        return new GaussianFiller(s[0], s[1], s[2], s[3]);
+    }
+
+    /** The xoshiro256++ state of the stream {@code key}: four steps of SplitMix64 from key. */
+    private static long[] state(long key) {
         long s = key;
         long[] state = new long[4];
         for (int i = 0; i < 4; i++) {
             s += GOLDEN_GAMMA;
             state[i] = mix(s);
         }
-        return new XoShiRo256PlusPlus(state);
+        return state;
     }
 
     /** Shorthand for {@code generator(key(seed, indices))}. */
