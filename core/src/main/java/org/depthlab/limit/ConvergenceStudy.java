@@ -3,10 +3,6 @@ package org.depthlab.limit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.depthlab.law.FractionalGaussianNoise;
 import org.depthlab.nn.Activation;
@@ -16,6 +12,7 @@ import org.depthlab.nn.NetworkSpec;
 import org.depthlab.nn.OuterInit;
 import org.depthlab.nn.Propagator;
 import org.depthlab.nn.ResNet;
+import org.depthlab.parallel.Workers;
 import org.depthlab.random.Draws;
 import org.depthlab.random.Streams;
 
@@ -197,44 +194,8 @@ public final class ConvergenceStudy {
         int n = setup.paths();
         PathErrors[] all = new PathErrors[n];
         int t = Math.min(threads, n);
-        if (t == 1) {
-            Propagator[] props = propagators();
-            for (int p = 0; p < n; p++) {
-                all[p] = errors(simulate(p, props));
-            }
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
-                Thread th = new Thread(r, "depthlab-limit");
-                th.setDaemon(true);
-                return th;
-            });
-            try {
-                List<Future<?>> futures = new ArrayList<>();
-                for (int w = 0; w < t; w++) {
-                    int worker = w;
-                    futures.add(pool.submit(() -> {
-                        Propagator[] props = propagators();
-                        for (int p = worker; p < n; p += t) {
-                            all[p] = errors(simulate(p, props));
-                        }
-                    }));
-                }
-                for (Future<?> f : futures) {
-                    f.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("limit study interrupted", e);
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(c);
-            } finally {
-                pool.shutdownNow();
-            }
-        }
+        Workers.run(n, t, "depthlab-limit", this::propagators,
+                (props, p) -> all[p] = errors(simulate(p, props)));
         return summarize(setup, all);
     }
 

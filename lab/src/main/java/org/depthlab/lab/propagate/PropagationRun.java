@@ -2,16 +2,13 @@ package org.depthlab.lab.propagate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.depthlab.metrics.PropagationMetrics;
 import org.depthlab.metrics.SquaredLoss;
 import org.depthlab.nn.NetworkSpec;
 import org.depthlab.nn.Propagator;
 import org.depthlab.nn.ResNet;
+import org.depthlab.parallel.Workers;
 import org.depthlab.random.Draws;
 import org.depthlab.random.Streams;
 
@@ -109,52 +106,17 @@ public final class PropagationRun {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
-        int t = Math.min(threads, samples);
         List<List<Row>> perSample = new ArrayList<>(samples);
         for (int s = 0; s < samples; s++) {
             perSample.add(null);
         }
-        if (t == 1) {
-            Propagator p = new Propagator(spec, inputsPerNetwork);
-            for (int s = 0; s < samples; s++) {
-                perSample.set(s, measure(s, p));
-            }
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
-                Thread th = new Thread(r, "depthlab-propagate");
-                th.setDaemon(true);
-                return th;
-            });
-            try {
-                List<Future<?>> futures = new ArrayList<>();
-                for (int w = 0; w < t; w++) {
-                    int worker = w;
-                    futures.add(pool.submit(() -> {
-                        Propagator p = new Propagator(spec, inputsPerNetwork);
-                        for (int s = worker; s < samples; s += t) {
-                            List<Row> rows = measure(s, p);
-                            synchronized (perSample) {
-                                perSample.set(s, rows);
-                            }
-                        }
-                    }));
-                }
-                for (Future<?> f : futures) {
-                    f.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("propagation interrupted", e);
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(c);
-            } finally {
-                pool.shutdownNow();
-            }
-        }
+        Workers.run(samples, threads, "depthlab-propagate",
+                () -> new Propagator(spec, inputsPerNetwork), (p, s) -> {
+                    List<Row> rows = measure(s, p);
+                    synchronized (perSample) {
+                        perSample.set(s, rows);
+                    }
+                });
         List<Row> all = new ArrayList<>(samples * inputsPerNetwork);
         for (List<Row> rows : perSample) {
             all.addAll(rows);
