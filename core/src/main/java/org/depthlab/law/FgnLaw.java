@@ -13,8 +13,8 @@ import org.depthlab.random.Streams;
  *
  * <p>Streams: entry e = i*cols + j belongs to pair p = e / 2; entries 2p and 2p+1 are the real and
  * imaginary parts of one circulant-embedding FFT ({@link FractionalGaussianNoise#samplePair})
- * whose complex noise is drawn by {@code Streams.gaussians(Streams.child(key, p))}. An entry's path therefore depends only
- * on (key, e, L), not on threads or on the matrix shape beyond e.
+ * whose complex noise is drawn by {@code Streams.gaussians(Streams.child(key, p))}. An entry's
+ * path therefore depends only on (key, e, L), not on threads or on the matrix shape beyond e.
  *
  * <p>One {@link FractionalGaussianNoise} (embedding eigenvalues) is computed per depth and cached;
  * the cache is thread-safe and grows with the number of distinct depths used.
