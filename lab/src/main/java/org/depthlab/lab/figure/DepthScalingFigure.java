@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.depthlab.lab.plot.Plots;
 import org.depthlab.lab.sweep.Summary;
 import org.depthlab.lab.sweep.Sweep;
@@ -32,7 +33,7 @@ import org.jfree.chart.JFreeChart;
  * sqrt((1 + alpha^2/2)^L - 1) of E|h_L - h_0|^2/|h_0|^2 is overlaid where it holds (i.i.d.
  * symmetric weights, res-3, ReLU, no bias).
  */
-public final class DepthScalingFigure implements Figure {
+public final class DepthScalingFigure implements SweptFigure {
 
     private final String id;
     private final String law;
@@ -92,36 +93,40 @@ public final class DepthScalingFigure implements Figure {
     public Table measure(Sweep sweep, WeightLaw weightLaw, int width, int[] depths, int draws,
             long seed) {
         return sweep.run("figure " + id, depths.length * draws, InitFigures.propagateTable(),
-                c -> {
-                    int l = c / draws;
-                    int r = c % draws;
-                    NetworkSpec spec = NetworkSpec.of(Block.RES3, width, depths[l], 64, 1,
-                            Activation.relu(), weightLaw);
-                    long key = Streams.key(seed, l, r);
-                    ResNet net = ResNet.draw(spec, 1.0, Streams.child(key, 0));
-                    double[] x = new double[64];
-                    double[] y = new double[1];
-                    BetaBatch.drawInput(spec, Streams.child(key, 1), x, 0, y, 0);
-                    PropagationMetrics[][] m = BetaBatch.measure(net, x, y, 1, betas);
-                    List<double[]> rows = new ArrayList<>();
-                    for (int j = 0; j < betas.length; j++) {
-                        rows.add(InitFigures.row(r, 0, depths[l], betas[j], m[0][j]));
-                    }
-                    return rows;
-                });
+                cells(weightLaw, width, depths, draws, seed));
     }
 
-    @Override
-    public FigureOutput run(FigureContext ctx) throws IOException {
-        long started = System.nanoTime();
-        Path dir = ctx.dir();
-        Files.createDirectories(dir);
+    /** Cell c = (l, r) = (c / draws, c % draws) of the grid; see {@link #measure}. */
+    private IntFunction<List<double[]>> cells(WeightLaw weightLaw, int width, int[] depths,
+            int draws, long seed) {
+        return c -> {
+            int l = c / draws;
+            int r = c % draws;
+            NetworkSpec spec = NetworkSpec.of(Block.RES3, width, depths[l], 64, 1,
+                    Activation.relu(), weightLaw);
+            long key = Streams.key(seed, l, r);
+            ResNet net = ResNet.draw(spec, 1.0, Streams.child(key, 0));
+            double[] x = new double[64];
+            double[] y = new double[1];
+            BetaBatch.drawInput(spec, Streams.child(key, 1), x, 0, y, 0);
+            PropagationMetrics[][] m = BetaBatch.measure(net, x, y, 1, betas);
+            List<double[]> rows = new ArrayList<>();
+            for (int j = 0; j < betas.length; j++) {
+                rows.add(InitFigures.row(r, 0, depths[l], betas[j], m[0][j]));
+            }
+            return rows;
+        };
+    }
 
-        // the grid
-        int[] depths = Grids.linspaceInt(10, 1000, 10);
-        int draws = ctx.preset() == Preset.PAPER ? 50 : 20;
+    /** The grid of a preset: 10 depths in linspace(10, 1000), 20 (quick) or 50 draws each. */
+    @Override
+    public CellPlan plan(Preset preset, long seed) {
+        return plan(Grids.linspaceInt(10, 1000, 10), preset == Preset.PAPER ? 50 : 20, seed);
+    }
+
+    /** The plan over any depths and number of draws per depth, one cell per (depth, draw). */
+    CellPlan plan(int[] depths, int draws, long seed) {
         int width = 40;
-        WeightLaw weightLaw = WeightLaws.parse(law);
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("experiment", "depth-scaling");
         params.put("block", "res3");
@@ -135,17 +140,25 @@ public final class DepthScalingFigure implements Figure {
         params.put("depths", depths);
         params.put("draws_per_cell", draws);
         params.put("inputs_per_network", 1);
-        params.put("seed", ctx.seed());
-        String config = Config.write(dir, id, ctx, params);
+        params.put("seed", seed);
+        return new CellPlan("figure " + id, depths.length * draws, InitFigures.propagateTable(),
+                params, cells(WeightLaws.parse(law), width, depths, draws, seed));
+    }
 
-        // one cell per (depth, draw); every beta in one pass over the weights
-        Sweep sweep = new Sweep(dir, Config.fingerprint(params), ctx.threads(), ctx.progress());
-        Table data = measure(sweep, weightLaw, width, depths, draws, ctx.seed());
+    @Override
+    public FigureOutput finish(FigureContext ctx, CellPlan plan, Table data) throws IOException {
+        long started = System.nanoTime();
+        Path dir = ctx.dir();
+        Files.createDirectories(dir);
+        int[] depths = plan.integers("depths");
+        int draws = plan.integer("draws_per_cell");
+        String config = Config.write(dir, id, ctx, plan.parameters());
+
+        // raw rows and their summary per (beta, depth)
         data.write(dir.resolve("data.csv"));
         Table summary = Summary.of(data, List.of("beta", "depth"), List.of("hidden_ratio",
                 "hidden_diff", "grad_ratio", "grad_diff"));
         summary.write(dir.resolve("summary.csv"));
-        sweep.clean();
 
         // one panel per beta
         List<JFreeChart> panels = new ArrayList<>();

@@ -18,4 +18,10 @@ import java.util.List;
  */
 public record FigureOutput(String id, String title, String caption, String command, Path dir,
         List<Path> images, String config, List<String> findings, double seconds) {
+
+    /** The same output with another wall time. */
+    public FigureOutput withSeconds(double wallSeconds) {
+        return new FigureOutput(id, title, caption, command, dir, images, config, findings,
+                wallSeconds);
+    }
 }

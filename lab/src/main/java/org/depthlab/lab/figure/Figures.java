@@ -22,6 +22,28 @@ public final class Figures {
         return m;
     }
 
+    /**
+     * The figure {@code id} if its numbers come from one sweep (1 to 5 and 7).
+     *
+     * @throws IllegalArgumentException if there is no such figure or it is not swept
+     */
+    public static SweptFigure swept(String id) {
+        Map<String, Figure> all = all();
+        Figure f = all.get(id);
+        if (f instanceof SweptFigure s) {
+            return s;
+        }
+        StringBuilder ids = new StringBuilder();
+        for (Figure g : all.values()) {
+            if (g instanceof SweptFigure) {
+                ids.append(ids.length() == 0 ? "" : ", ").append(g.id());
+            }
+        }
+        throw new IllegalArgumentException("figure '" + id + "' "
+                + (f == null ? "does not exist" : "is not a sweep") + "; swept figures: " + ids
+                + (f == null ? "" : " (run it locally with 'depthlab figure " + id + "')"));
+    }
+
     /** The continuous-depth limits: limit-sde, limit-ode, limit-fgn. */
     public static Map<String, Figure> limits() {
         Map<String, Figure> m = new LinkedHashMap<>();

@@ -12,7 +12,6 @@ import java.util.Set;
 import org.depthlab.lab.plot.Heatmap;
 import org.depthlab.lab.plot.Plots;
 import org.depthlab.lab.sweep.Summary;
-import org.depthlab.lab.sweep.Sweep;
 import org.depthlab.lab.sweep.Table;
 import org.depthlab.law.FgnLaw;
 import org.depthlab.metrics.PropagationMetrics;
@@ -31,7 +30,7 @@ import org.depthlab.random.Streams;
  * key(seed, h, r) and feeds it the same inputs (key(seed, h, r, 1 + i)) at every beta of the
  * grid, all in shared passes over the weights ({@link BetaBatch}).
  */
-public final class HeatmapFigure implements Figure {
+public final class HeatmapFigure implements SweptFigure {
 
     @Override
     public String id() {
@@ -55,12 +54,20 @@ public final class HeatmapFigure implements Figure {
                         1000, 40);
     }
 
+    /** The grid a plan was made with, read back from its parameters. */
+    static Grid grid(CellPlan plan) {
+        return new Grid(plan.numbers("betas"), plan.numbers("hurst"),
+                plan.integer("networks_per_cell"), plan.integer("inputs_per_network"),
+                plan.integer("depth"), plan.integer("width"));
+    }
+
     @Override
-    public FigureOutput run(FigureContext ctx) throws IOException {
-        long started = System.nanoTime();
-        Path dir = ctx.dir();
-        Files.createDirectories(dir);
-        Grid g = grid(ctx.preset());
+    public CellPlan plan(Preset preset, long seed) {
+        return plan(grid(preset), seed);
+    }
+
+    /** One cell per (H, network); all beta and inputs in shared passes. */
+    CellPlan plan(Grid g, long seed) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("experiment", "beta-hurst-heatmap");
         params.put("block", "res3");
@@ -75,21 +82,18 @@ public final class HeatmapFigure implements Figure {
         params.put("hurst", g.hurst());
         params.put("networks_per_cell", g.networks());
         params.put("inputs_per_network", g.inputs());
-        params.put("seed", ctx.seed());
-        String config = Config.write(dir, id(), ctx, params);
+        params.put("seed", seed);
 
-        // one cell per (H, network); all beta and inputs in shared passes
         List<String> columns = new ArrayList<>(InitFigures.PROPAGATE_COLUMNS);
         columns.add(4, "hurst");
         Table layout = Table.empty(columns, InitFigures.INTEGER_COLUMNS);
-        Sweep sweep = new Sweep(dir, Config.fingerprint(params), ctx.threads(), ctx.progress());
-        Table data = sweep.run("figure 7", g.hurst().length * g.networks(), layout, c -> {
+        return new CellPlan("figure 7", g.hurst().length * g.networks(), layout, params, c -> {
             int h = c / g.networks();
             int r = c % g.networks();
             double hurst = g.hurst()[h];
             NetworkSpec spec = NetworkSpec.of(Block.RES3, g.width(), g.depth(), 64, 1,
                     Activation.relu(), new FgnLaw(hurst));
-            long key = Streams.key(ctx.seed(), h, r);
+            long key = Streams.key(seed, h, r);
             ResNet net = ResNet.draw(spec, 1.0, Streams.child(key, 0));
             double[] x = new double[g.inputs() * 64];
             double[] y = new double[g.inputs()];
@@ -107,11 +111,21 @@ public final class HeatmapFigure implements Figure {
             }
             return rows;
         });
+    }
+
+    @Override
+    public FigureOutput finish(FigureContext ctx, CellPlan plan, Table data) throws IOException {
+        long started = System.nanoTime();
+        Path dir = ctx.dir();
+        Files.createDirectories(dir);
+        Grid g = grid(plan);
+        String config = Config.write(dir, id(), ctx, plan.parameters());
+
+        // raw rows and their summary per (H, beta), on the log10 scale
         data.write(dir.resolve("data.csv"));
         Table summary = Summary.of(data, List.of("hurst", "beta"), List.of("log10_hidden_diff",
                 "log10_grad_diff", "hidden_diff", "grad_diff"));
         summary.write(dir.resolve("summary.csv"));
-        sweep.clean();
 
         // boundary beta*(H): where the mean log10 ratio crosses 0
         Table boundary = Table.empty(List.of("hurst", "beta_star_hidden", "beta_star_grad"),

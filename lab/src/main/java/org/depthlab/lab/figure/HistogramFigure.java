@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.depthlab.lab.plot.Plots;
 import org.depthlab.lab.sweep.Summary;
-import org.depthlab.lab.sweep.Sweep;
 import org.depthlab.lab.sweep.Table;
 import org.depthlab.law.WeightLaws;
 import org.depthlab.metrics.PropagationMetrics;
@@ -27,7 +26,7 @@ import org.depthlab.random.Streams;
  *
  * <p>Draw r uses the stream key(seed, r); cells hold {@link #DRAWS_PER_CELL} draws each.
  */
-public final class HistogramFigure implements Figure {
+public final class HistogramFigure implements SweptFigure {
 
     /** Networks per sweep cell: enough work per cell, few cell files. */
     static final int DRAWS_PER_CELL = 25;
@@ -42,17 +41,13 @@ public final class HistogramFigure implements Figure {
         return "Distribution of the norm ratios at β = 1/2, i.i.d. weights";
     }
 
+    /** 250 (quick) or 10^4 (paper) draws, {@link #DRAWS_PER_CELL} per cell. */
     @Override
-    public FigureOutput run(FigureContext ctx) throws IOException {
-        long started = System.nanoTime();
-        Path dir = ctx.dir();
-        Files.createDirectories(dir);
-
-        // the grid
+    public CellPlan plan(Preset preset, long seed) {
         int width = 100;
         int depth = 1000;
         double beta = 0.5;
-        int draws = ctx.preset() == Preset.PAPER ? 10_000 : 250;
+        int draws = preset == Preset.PAPER ? 10_000 : 250;
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("experiment", "histogram");
         params.put("block", "res3");
@@ -65,18 +60,15 @@ public final class HistogramFigure implements Figure {
         params.put("init", "uniform");
         params.put("outer_init", "uniform");
         params.put("draws", draws);
-        params.put("seed", ctx.seed());
-        String config = Config.write(dir, id(), ctx, params);
+        params.put("seed", seed);
 
-        // sweep
-        NetworkSpec spec = NetworkSpec.of(Block.RES3, width, depth, 64, 1, Activation.relu(),
-                WeightLaws.parse("uniform"));
+        // cell c holds draws c * DRAWS_PER_CELL .. (c + 1) * DRAWS_PER_CELL - 1
+        NetworkSpec spec = spec(width, depth);
         int cells = (draws + DRAWS_PER_CELL - 1) / DRAWS_PER_CELL;
-        Sweep sweep = new Sweep(dir, Config.fingerprint(params), ctx.threads(), ctx.progress());
-        Table data = sweep.run("figure 2", cells, InitFigures.propagateTable(), c -> {
+        return new CellPlan("figure 2", cells, InitFigures.propagateTable(), params, c -> {
             List<double[]> rows = new ArrayList<>();
             for (int r = c * DRAWS_PER_CELL; r < Math.min(draws, (c + 1) * DRAWS_PER_CELL); r++) {
-                long key = Streams.key(ctx.seed(), r);
+                long key = Streams.key(seed, r);
                 ResNet net = ResNet.draw(spec, spec.alpha(beta), Streams.child(key, 0));
                 double[] x = new double[64];
                 double[] y = new double[1];
@@ -86,11 +78,29 @@ public final class HistogramFigure implements Figure {
             }
             return rows;
         });
+    }
+
+    private static NetworkSpec spec(int width, int depth) {
+        return NetworkSpec.of(Block.RES3, width, depth, 64, 1, Activation.relu(),
+                WeightLaws.parse("uniform"));
+    }
+
+    @Override
+    public FigureOutput finish(FigureContext ctx, CellPlan plan, Table data) throws IOException {
+        long started = System.nanoTime();
+        Path dir = ctx.dir();
+        Files.createDirectories(dir);
+        int depth = plan.integer("depth");
+        double beta = plan.number("beta");
+        int draws = plan.integer("draws");
+        NetworkSpec spec = spec(plan.integer("width"), depth);
+        String config = Config.write(dir, id(), ctx, plan.parameters());
+
+        // raw rows and their summary
         data.write(dir.resolve("data.csv"));
         Table summary = Summary.of(data, List.of("beta", "depth"), List.of("hidden_ratio",
                 "hidden_diff", "grad_ratio", "grad_diff"));
         summary.write(dir.resolve("summary.csv"));
-        sweep.clean();
 
         // plots
         double alpha = spec.alpha(beta);

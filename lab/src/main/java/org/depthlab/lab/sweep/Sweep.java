@@ -2,10 +2,7 @@ package org.depthlab.lab.sweep;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,10 +18,10 @@ import java.util.function.IntFunction;
  *
  * <p>Cell {@code c} is a pure function of its index (its randomness comes from streams keyed by
  * the seed and the cell), so cells may run in any order on any thread and the assembled table
- * does not depend on either. Finished cells live in {@code dir/.cells/cell-NNNNNN.csv} together
- * with {@code dir/.cells/fingerprint}, the configuration they were computed under; a sweep whose
- * configuration differs starts afresh. {@link #run} returns the rows of all cells in cell order
- * and deletes the cell files once the caller has the whole table.
+ * does not depend on either. Finished cells are kept in the {@link CellStore} of {@code dir}
+ * ({@code dir/.cells/}) under the fingerprint of the configuration they were computed under; a
+ * sweep whose configuration differs starts afresh. {@link #run} returns the rows of all cells
+ * in cell order; {@link #clean} deletes the cell files once the caller has written the table.
  */
 public final class Sweep {
 
@@ -32,12 +29,12 @@ public final class Sweep {
     public static final class CellsFailed extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        CellsFailed(String message, Throwable cause) {
+        public CellsFailed(String message, Throwable cause) {
             super(message, cause);
         }
     }
 
-    private final Path cellDir;
+    private final Path dir;
     private final String fingerprint;
     private final int threads;
     private final Progress progress;
@@ -52,7 +49,7 @@ public final class Sweep {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
-        this.cellDir = dir.resolve(".cells");
+        this.dir = dir;
         this.fingerprint = fingerprint;
         this.threads = threads;
         this.progress = progress;
@@ -68,15 +65,17 @@ public final class Sweep {
      * @throws CellsFailed if a cell threw; the finished cells stay on disk
      */
     public Table run(String task, int cells, Table columns, IntFunction<List<double[]>> compute) {
+        CellStore store;
         try {
-            prepare();
+            store = CellStore.open(dir, fingerprint);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare " + cellDir, e);
+            throw new UncheckedIOException("cannot prepare " + dir.resolve(".cells"), e);
         }
+        Path cellDir = store.directory();
         List<List<double[]>> results = new ArrayList<>(cells);
         List<Integer> todo = new ArrayList<>();
         for (int c = 0; c < cells; c++) {
-            List<double[]> kept = load(c, columns.columns().size());
+            List<double[]> kept = store.load(c, columns.columns().size());
             results.add(kept);
             if (kept == null) {
                 todo.add(c);
@@ -99,7 +98,7 @@ public final class Sweep {
                 futures.add(pool.submit(() -> {
                     try {
                         List<double[]> rows = compute.apply(c);
-                        save(c, columns, rows);
+                        store.save(c, columns, rows);
                         synchronized (results) {
                             results.set(c, rows);
                         }
@@ -147,62 +146,6 @@ public final class Sweep {
 
     /** Removes the kept cells once the assembled results are safely written. */
     public void clean() throws IOException {
-        if (!Files.isDirectory(cellDir)) {
-            return;
-        }
-        try (var files = Files.list(cellDir)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
-        Files.deleteIfExists(cellDir);
-    }
-
-    private void prepare() throws IOException {
-        Files.createDirectories(cellDir);
-        Path fp = cellDir.resolve("fingerprint");
-        if (Files.exists(fp)
-                && !Files.readString(fp, StandardCharsets.UTF_8).equals(fingerprint)) {
-            clean();
-            Files.createDirectories(cellDir);
-        }
-        Files.writeString(fp, fingerprint, StandardCharsets.UTF_8);
-    }
-
-    private Path cellFile(int c) {
-        return cellDir.resolve(String.format(Locale.ROOT, "cell-%06d.csv", c));
-    }
-
-    private List<double[]> load(int c, int width) {
-        Path f = cellFile(c);
-        if (!Files.exists(f)) {
-            return null;
-        }
-        try {
-            List<double[]> rows = new ArrayList<>();
-            for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-                if (!line.isEmpty()) {
-                    rows.add(Table.parse(line, width));
-                }
-            }
-            return rows;
-        } catch (IOException | RuntimeException e) {
-            return null; // unreadable: recompute
-        }
-    }
-
-    private void save(int c, Table columns, List<double[]> rows) {
-        StringBuilder sb = new StringBuilder();
-        for (double[] r : rows) {
-            sb.append(columns.format(r)).append('\n');
-        }
-        Path f = cellFile(c);
-        Path tmp = cellDir.resolve(f.getFileName() + ".tmp");
-        try {
-            Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep cell " + c + " in " + f, e);
-        }
+        new CellStore(dir).clean();
     }
 }
