@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Residual networks in the large-depth regime: scaling alpha = L^-beta,"
                 + " weight laws along depth, propagation at initialization.",
-        subcommands = {PropagateCommand.class, ExportCommand.class, FigureCommand.class,
+        subcommands = {PropagateCommand.class, CriticalCommand.class, ExportCommand.class,
+            FigureCommand.class,
             ReproduceCommand.class, LimitCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -14,6 +14,7 @@ import org.depthlab.lab.plot.Plots;
 import org.depthlab.lab.sweep.Summary;
 import org.depthlab.lab.sweep.Table;
 import org.depthlab.law.FgnLaw;
+import org.depthlab.metrics.CriticalScaling;
 import org.depthlab.metrics.PropagationMetrics;
 import org.depthlab.nn.Activation;
 import org.depthlab.nn.Block;
@@ -213,15 +214,6 @@ public final class HeatmapFigure implements SweptFigure {
                 }
             }
         }
-        for (int j = 0; j + 1 < betas.length; j++) {
-            if (v[j] > 0 && v[j + 1] <= 0) {
-                if (Double.isInfinite(v[j])) {
-                    return betas[j + 1];
-                }
-                double t = v[j] / (v[j] - v[j + 1]);
-                return betas[j] + t * (betas[j + 1] - betas[j]);
-            }
-        }
-        return Double.NaN;
+        return CriticalScaling.crossing(betas, v);
     }
 }
