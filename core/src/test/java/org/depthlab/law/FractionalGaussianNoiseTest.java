@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.depthlab.random.GaussianFiller;
 import org.depthlab.random.Streams;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,16 @@ class FractionalGaussianNoiseTest {
      * rounding leaves it within a few ulps of 1, far below 1e-14.
      */
     private static final double FORMULA_TOLERANCE = 1e-14;
+    /**
+     * Largest difference between a path of {@code samplePairs} (batched FFT) and the same path
+     * of {@code samplePair} (JTransforms): both sum the same M = 256 products in different
+     * orders, so they differ by a few ulps of values of order 1 (about 1e-15).
+     */
+    private static final double FFT_AGREEMENT = 1e-12;
+    /** Pairs per {@code samplePairs} call in the covariance check. */
+    private static final int BATCH = 16;
+    /** Marks output cells that must not be written. */
+    private static final double UNTOUCHED = -99.0;
 
     @Test
     void autocovarianceFormula() {
@@ -121,6 +132,119 @@ class FractionalGaussianNoiseTest {
     }
 
     @Test
+    void samplePairsDrawsWhatSamplePairDraws() {
+        int pairs = 4;
+        int paths = 2 * pairs - 1;
+        int stride = paths + 3;
+        int off = 5;
+        for (boolean cholesky : new boolean[] {false, true}) {
+            FractionalGaussianNoise fgn = new FractionalGaussianNoise(0.3, LENGTH, cholesky);
+            double[] out = new double[off + (LENGTH - 1) * stride + paths + 2];
+            Arrays.fill(out, UNTOUCHED);
+            GaussianFiller[] gaussians = fillers(pairs, 21);
+            fgn.samplePairs(gaussians, paths, out, off, stride, 2.0, fgn.newBatchWorkspace(pairs));
+
+            double tolerance = cholesky ? 0.0 : FFT_AGREEMENT;
+            for (int b = 0; b < pairs; b++) {
+                GaussianFiller reference = Streams.gaussians(Streams.key(21, b));
+                double[] x = new double[LENGTH];
+                double[] y = new double[LENGTH];
+                fgn.samplePair(reference, x, 0, y, 0, 2.0, null);
+                assertArrayEquals(x, column(out, off, stride, 2 * b), tolerance, "path " + 2 * b);
+                if (2 * b + 1 < paths) {
+                    assertArrayEquals(y, column(out, off, stride, 2 * b + 1), tolerance,
+                            "path " + (2 * b + 1));
+                }
+                assertEquals(reference.sample(), gaussians[b].sample(), 0.0,
+                        "variates consumed by pair " + b);
+            }
+            for (int i = 0; i < out.length; i++) {
+                int t = (i - off) / stride;
+                boolean written = i >= off && t < LENGTH && (i - off) % stride < paths;
+                if (!written) {
+                    assertEquals(UNTOUCHED, out[i], 0.0, "cell " + i + " outside the block");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aBatchedPairIsBitwiseIndependentOfItsBatch() {
+        FractionalGaussianNoise fgn = new FractionalGaussianNoise(0.7, LENGTH);
+        int pairs = 5;
+        double[] together = new double[LENGTH * 2 * pairs];
+        fgn.samplePairs(fillers(pairs, 31), 2 * pairs, together, 0, 2 * pairs, 1.0,
+                fgn.newBatchWorkspace(pairs));
+        FractionalGaussianNoise.BatchWorkspace roomy = fgn.newBatchWorkspace(3 * pairs);
+        for (int b = 0; b < pairs; b++) {
+            double[] alone = new double[LENGTH * 2];
+            fgn.samplePairs(new GaussianFiller[] {Streams.gaussians(Streams.key(31, b))}, 2,
+                    alone, 0, 2, 1.0, roomy);
+            for (int i = 0; i < 2; i++) {
+                assertArrayEquals(column(alone, 0, 2, i), column(together, 0, 2 * pairs, 2 * b + i),
+                        0.0, "pair " + b + ", path " + i);
+            }
+        }
+    }
+
+    @Test
+    void batchedPathsHaveTheFgnAutocovariance() {
+        for (double h : new double[] {0.2, 0.8}) {
+            FractionalGaussianNoise fgn = new FractionalGaussianNoise(h, LENGTH);
+            double[][] paths = batchedPaths(fgn, 15);
+            for (int lag = 0; lag <= MAX_LAG; lag++) {
+                Moments.assertMean("batched, H = " + h + ", lag " + lag,
+                        lagProducts(paths, paths, lag),
+                        FractionalGaussianNoise.autocovariance(h, lag), MAX_STANDARD_ERROR);
+            }
+            double[][] first = new double[PAIRS][];
+            double[][] second = new double[PAIRS][];
+            for (int p = 0; p < PAIRS; p++) {
+                first[p] = paths[2 * p];
+                second[p] = paths[2 * p + 1];
+            }
+            for (int lag = -1; lag <= 1; lag++) {
+                Moments.assertMean("batched, H = " + h + ", cross-covariance, lag " + lag,
+                        lagProducts(first, second, lag), 0.0, MAX_STANDARD_ERROR);
+            }
+        }
+    }
+
+    @Test
+    void samplePairsRejectsInvalidArguments() {
+        FractionalGaussianNoise fgn = new FractionalGaussianNoise(0.7, 10);
+        FractionalGaussianNoise.BatchWorkspace ws = fgn.newBatchWorkspace(2);
+        GaussianFiller[] two = fillers(2, 1);
+        double[] out = new double[40];
+        fgn.samplePairs(two, 4, out, 0, 4, 1.0, ws);
+        assertThrows(IllegalArgumentException.class,
+                () -> fgn.samplePairs(two, 0, out, 0, 4, 1.0, ws));
+        assertThrows(IllegalArgumentException.class,
+                () -> fgn.samplePairs(two, 5, new double[50], 0, 5, 1.0, ws));
+        assertThrows(IllegalArgumentException.class,
+                () -> fgn.samplePairs(new GaussianFiller[] {two[0], null}, 4, out, 0, 4, 1.0, ws));
+        assertThrows(IllegalArgumentException.class,
+                () -> fgn.samplePairs(two, 4, out, 0, 3, 1.0, ws));
+        assertThrows(IllegalArgumentException.class,
+                () -> fgn.samplePairs(two, 4, out, 1, 4, 1.0, ws));
+        assertThrows(IllegalArgumentException.class,
+                () -> fgn.samplePairs(two, 4, null, 0, 4, 1.0, ws));
+        assertThrows(IllegalArgumentException.class,
+                () -> fgn.samplePairs(two, 4, out, 0, 4, 1.0, null));
+        assertThrows(IllegalArgumentException.class,
+                () -> fgn.samplePairs(two, 4, out, 0, 4, 1.0, fgn.newBatchWorkspace(1)));
+        FractionalGaussianNoise longer = new FractionalGaussianNoise(0.7, 100);
+        assertThrows(IllegalArgumentException.class,
+                () -> fgn.samplePairs(two, 4, out, 0, 4, 1.0, longer.newBatchWorkspace(2)));
+        FractionalGaussianNoise cholesky = new FractionalGaussianNoise(0.7, 10, true);
+        assertThrows(IllegalArgumentException.class,
+                () -> fgn.samplePairs(two, 4, out, 0, 4, 1.0, cholesky.newBatchWorkspace(2)));
+        for (int pairs : new int[] {0, -1, FractionalGaussianNoise.MAX_BATCH_PAIRS + 1}) {
+            assertThrows(IllegalArgumentException.class, () -> fgn.newBatchWorkspace(pairs));
+        }
+    }
+
+    @Test
     void rejectsInvalidArguments() {
         for (double h : new double[] {0.0, 1.0, -0.1, 1.2, Double.NaN}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -160,6 +284,46 @@ class FractionalGaussianNoiseTest {
                     workspace);
         }
         return paths;
+    }
+
+    /**
+     * 2 * PAIRS unit-variance paths drawn by samplePairs, BATCH pairs per call; paths 2p and
+     * 2p+1 come from one pair.
+     */
+    private static double[][] batchedPaths(FractionalGaussianNoise fgn, long seed) {
+        int n = fgn.length();
+        double[][] paths = new double[2 * PAIRS][];
+        FractionalGaussianNoise.BatchWorkspace workspace = fgn.newBatchWorkspace(BATCH);
+        double[] block = new double[n * 2 * BATCH];
+        for (int p0 = 0; p0 < PAIRS; p0 += BATCH) {
+            GaussianFiller[] gaussians = new GaussianFiller[BATCH];
+            for (int b = 0; b < BATCH; b++) {
+                gaussians[b] = Streams.gaussians(Streams.key(seed, p0 + b));
+            }
+            fgn.samplePairs(gaussians, 2 * BATCH, block, 0, 2 * BATCH, 1.0, workspace);
+            for (int i = 0; i < 2 * BATCH; i++) {
+                paths[2 * p0 + i] = column(block, 0, 2 * BATCH, i);
+            }
+        }
+        return paths;
+    }
+
+    /** Fillers of the streams Streams.key(seed, b), b &lt; count. */
+    private static GaussianFiller[] fillers(int count, long seed) {
+        GaussianFiller[] g = new GaussianFiller[count];
+        for (int b = 0; b < count; b++) {
+            g[b] = Streams.gaussians(Streams.key(seed, b));
+        }
+        return g;
+    }
+
+    /** Column i of the LENGTH-row block at off with the given stride. */
+    private static double[] column(double[] block, int off, int stride, int i) {
+        double[] c = new double[LENGTH];
+        for (int t = 0; t < LENGTH; t++) {
+            c[t] = block[off + t * stride + i];
+        }
+        return c;
     }
 
     /** Per path: the average of x_t y_{t+lag} over the t where both exist. */
