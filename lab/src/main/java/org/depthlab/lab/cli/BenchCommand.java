@@ -203,12 +203,12 @@ public final class BenchCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "depthlab %s bench, Java %s, %d cores, single thread%n",
                 Provenance.version(), Provenance.runtime(),
                 Runtime.getRuntime().availableProcessors());
-        stdout.printf(Locale.ROOT, "| %-48s | %10s | %8s | %-22s |%n", "workload", "ms/op",
+        stdout.printf(Locale.ROOT, "| %-52s | %10s | %8s | %-26s |%n", "workload", "ms/op",
                 "GFLOP/s", "note");
-        stdout.printf(Locale.ROOT, "|%s|%s|%s|%s|%n", "-".repeat(50), "-".repeat(12),
-                "-".repeat(10), "-".repeat(24));
+        stdout.printf(Locale.ROOT, "|%s|%s|%s|%s|%n", "-".repeat(54), "-".repeat(12),
+                "-".repeat(10), "-".repeat(28));
         for (Result r : results) {
-            stdout.printf(Locale.ROOT, "| %-48s | %10.3f | %8s | %-22s |%n", r.workload(),
+            stdout.printf(Locale.ROOT, "| %-52s | %10.3f | %8s | %-26s |%n", r.workload(),
                     r.msPerOp(), Double.isNaN(r.gflops()) ? "-"
                             : String.format(Locale.ROOT, "%.2f", r.gflops()), r.note());
         }

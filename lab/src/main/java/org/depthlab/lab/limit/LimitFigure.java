@@ -95,7 +95,7 @@ public final class LimitFigure implements Figure {
                     + " measured decay is faster: the 2H − 1 term comes from the d diagonal"
                     + " entries only and is dominated by a faster term up to depths of about a"
                     + " thousand (see order.json).";
-        } + " Dashed: the theoretical slope. Right: a few coordinates of h_k on one path for"
+        } + " Dashed: the theoretical slope. Below: a few coordinates of h_k on one path for"
                 + " several depths, against the limit.";
         String config = Files.readString(dir.resolve(LimitFiles.CONFIG), StandardCharsets.UTF_8);
         return new FigureOutput(id(), title(), caption, ctx.command(), dir, images, config,

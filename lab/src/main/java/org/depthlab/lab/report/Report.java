@@ -58,12 +58,22 @@ public final class Report {
                 StandardCharsets.UTF_8);
     }
 
-    /** Sorts figure directories: fig1 .. fig9 by number, then the others by name. */
-    static final Comparator<JsonNode> ORDER = Comparator
-            .comparing((JsonNode n) -> n.get("id").asText().matches("\\d+") ? 0 : 1)
-            .thenComparing(n -> n.get("id").asText().matches("\\d+")
-                    ? String.format(Locale.ROOT, "%08d", Integer.parseInt(n.get("id").asText()))
-                    : n.get("id").asText());
+    /** Figures that are not numbered, in the order the report shows them. */
+    private static final List<String> NAMED_ORDER = List.of("limit-sde", "limit-ode",
+            "limit-fgn");
+
+    /** Sorts figures: 1 .. 9 by number, then the limit studies, then others by name. */
+    static final Comparator<JsonNode> ORDER = Comparator.comparing((JsonNode n) -> rank(n))
+            .thenComparing(n -> n.get("id").asText());
+
+    private static String rank(JsonNode n) {
+        String id = n.get("id").asText();
+        if (id.matches("\\d+")) {
+            return String.format(Locale.ROOT, "0-%08d", Integer.parseInt(id));
+        }
+        int named = NAMED_ORDER.indexOf(id);
+        return named >= 0 ? String.format(Locale.ROOT, "1-%02d", named) : "2-" + id;
+    }
 
     /** (Re)writes {@code dir/report.html} from every figure.json below {@code dir}. */
     public static Path write(Path dir, String heading) throws IOException {
@@ -107,6 +117,7 @@ public final class Report {
             String sub = f.get("_dir").asText();
             h.append("<section id=\"").append(anchor(f)).append("\">\n<h2>")
                     .append(esc(f.get("title").asText())).append("</h2>\n");
+            List<String> svgs = new ArrayList<>();
             for (JsonNode img : f.get("images")) {
                 Path png = dir.resolve(sub).resolve(img.asText());
                 if (!Files.exists(png)) {
@@ -115,15 +126,24 @@ public final class Report {
                     continue;
                 }
                 String data = Base64.getEncoder().encodeToString(Files.readAllBytes(png));
-                String svg = img.asText().replaceAll("\\.png$", ".svg");
+                svgs.add(img.asText().replaceAll("\\.png$", ".svg"));
                 h.append("<figure><img alt=\"").append(esc(f.get("title").asText()))
                         .append("\" src=\"data:image/png;base64,").append(data)
-                        .append("\"><figcaption>").append(esc(f.get("caption").asText()))
-                        .append(" <span class=\"files\">Files: <a href=\"").append(esc(sub))
-                        .append('/').append(esc(svg)).append("\">SVG</a> · <a href=\"")
-                        .append(esc(sub)).append("/data.csv\">data.csv</a></span>")
-                        .append("</figcaption></figure>\n");
+                        .append("\"></figure>\n");
             }
+            h.append("<p class=\"caption\">").append(esc(f.get("caption").asText()))
+                    .append(" <span class=\"files\">Files:");
+            for (String svg : svgs) {
+                h.append(" <a href=\"").append(esc(sub)).append('/').append(esc(svg))
+                        .append("\">").append(esc(svg)).append("</a>");
+            }
+            for (String table : TABLES) {
+                if (Files.exists(dir.resolve(sub).resolve(table))) {
+                    h.append(" <a href=\"").append(esc(sub)).append('/').append(table)
+                            .append("\">").append(table).append("</a>");
+                }
+            }
+            h.append("</span></p>\n");
             if (f.has("findings") && f.get("findings").size() > 0) {
                 h.append("<ul class=\"findings\">\n");
                 for (JsonNode x : f.get("findings")) {
@@ -147,6 +167,10 @@ public final class Report {
         Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return out;
     }
+
+    /** Result files linked from a figure's caption when present. */
+    private static final List<String> TABLES = List.of("data.csv", "summary.csv",
+            "boundary.csv", "errors.csv", "order.json", "trajectories.csv", "config.json");
 
     private static String anchor(JsonNode f) {
         return "fig-" + f.get("id").asText().replaceAll("[^A-Za-z0-9_-]", "-");
@@ -179,7 +203,8 @@ public final class Report {
             "  padding:16px 20px;margin:18px 0}",
             "figure{margin:0}",
             "img{max-width:100%;height:auto;display:block;margin:0 auto}",
-            "figcaption{margin-top:8px;font-size:0.95em;color:#333}",
+            "figure+figure{margin-top:12px}",
+            ".caption{margin-top:8px;font-size:0.95em;color:#333}",
             ".files{color:#777;font-size:0.9em}",
             ".findings{font-size:0.92em;color:#234}",
             ".cmd{font-size:0.88em;color:#555}",
