@@ -94,7 +94,8 @@ public final class Npz {
             }
         }
         shape.append(')');
-        StringBuilder header = new StringBuilder("{'descr': '<f8', 'fortran_order': False, 'shape': ")
+        StringBuilder header = new StringBuilder(
+                "{'descr': '<f8', 'fortran_order': False, 'shape': ")
                 .append(shape).append(", }");
         int unpadded = MAGIC.length + 2 + 2 + header.length() + 1;
         int pad = (ALIGN - unpadded % ALIGN) % ALIGN;

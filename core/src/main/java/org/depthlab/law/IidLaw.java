@@ -46,7 +46,10 @@ public final class IidLaw implements WeightLaw {
         }
     }
 
-    /** Fills one layer's {@code rows*cols} entries at {@code out[off ..]} from stream {@code key}. */
+    /**
+     * Fills one layer's {@code rows*cols} entries at {@code out[off ..]} from stream
+     * {@code key}.
+     */
     public void fillLayer(int rows, int cols, long key, double[] out, int off) {
         int size = rows * cols;
         if (shape == Shape.GAUSSIAN) {

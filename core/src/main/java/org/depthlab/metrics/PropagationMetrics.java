@@ -63,8 +63,8 @@ public record PropagationMetrics(double hiddenRatio, double hiddenDiff, double g
             case "grad_diff":
                 return gradDiff;
             default:
-                throw new IllegalArgumentException("unknown metric '" + column + "'; expected one of "
-                        + String.join(", ", COLUMNS));
+                throw new IllegalArgumentException("unknown metric '" + column
+                        + "'; expected one of " + String.join(", ", COLUMNS));
         }
     }
 }

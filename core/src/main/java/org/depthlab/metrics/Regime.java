@@ -32,8 +32,8 @@ public enum Regime {
     public static Regime classify(double diffRatio, double lowerLog10, double upperLog10) {
         if (!(Double.isFinite(lowerLog10) && Double.isFinite(upperLog10)
                 && lowerLog10 < upperLog10)) {
-            throw new IllegalArgumentException("regime thresholds must be finite with lower < upper,"
-                    + " got lower=" + lowerLog10 + ", upper=" + upperLog10);
+            throw new IllegalArgumentException("regime thresholds must be finite with"
+                    + " lower < upper, got lower=" + lowerLog10 + ", upper=" + upperLog10);
         }
         if (Double.isNaN(diffRatio) || Double.isInfinite(diffRatio)) {
             return EXPLOSION;

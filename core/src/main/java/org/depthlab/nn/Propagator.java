@@ -10,8 +10,10 @@ package org.depthlab.nn;
  * <p>Backward, given g_F = dl/dF for each input, with g_k = dl/dh_k:
  * <pre>
  *   g_L = B^T g_F
- *   res1: g_k = g_{k+1} + alpha sigma'(h_k) . (V^T g_{k+1})            dV += alpha g_{k+1} sigma(h_k)^T
- *   res2: z = V h_k, e = alpha sigma'(z) . g_{k+1}; g_k = g_{k+1} + V^T e     dV += e h_k^T
+ *   res1: g_k = g_{k+1} + alpha sigma'(h_k) . (V^T g_{k+1})
+ *         dV += alpha g_{k+1} sigma(h_k)^T
+ *   res2: z = V h_k, e = alpha sigma'(z) . g_{k+1}; g_k = g_{k+1} + V^T e
+ *         dV += e h_k^T
  *   res3: z = W h_k + b, e = sigma'(z) . (alpha V^T g_{k+1}); g_k = g_{k+1} + W^T e
  *         dV += alpha g_{k+1} sigma(z)^T, dW += e h_k^T, db += e
  *   dB += g_F h_L^T, dA += g_0 x^T

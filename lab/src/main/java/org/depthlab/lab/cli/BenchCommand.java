@@ -31,13 +31,16 @@ import picocli.CommandLine.Option;
                 + " and GFLOP/s (single thread).")
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--width", defaultValue = "40", description = "Width d. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--width", defaultValue = "40",
+            description = "Width d. Default: ${DEFAULT-VALUE}.")
     int width;
 
-    @Option(names = "--depth", defaultValue = "1000", description = "Depth L. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--depth", defaultValue = "1000",
+            description = "Depth L. Default: ${DEFAULT-VALUE}.")
     int depth;
 
-    @Option(names = "--rounds", defaultValue = "7", description = "Timed rounds. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--rounds", defaultValue = "7",
+            description = "Timed rounds. Default: ${DEFAULT-VALUE}.")
     int rounds;
 
     @Option(names = "--round-ms", defaultValue = "300",

@@ -154,9 +154,9 @@ public final class CriticalCommand implements Callable<Integer> {
                 }
             });
         }
-        command.commandLine().getErr().printf(Locale.ROOT, "critical %s, %s, d=%d, L=%d, %s: beta* = %s (hidden"
-                + " states), %s (gradients)%n", spec.block().spec(), spec.activation().spec(),
-                spec.width(), spec.depth(), spec.lawV().spec(),
+        command.commandLine().getErr().printf(Locale.ROOT, "critical %s, %s, d=%d, L=%d, %s:"
+                + " beta* = %s (hidden states), %s (gradients)%n", spec.block().spec(),
+                spec.activation().spec(), spec.width(), spec.depth(), spec.lawV().spec(),
                 star(CriticalScaling.crossing(grid, hidden)),
                 star(CriticalScaling.crossing(grid, grad)));
         command.commandLine().getErr().flush();

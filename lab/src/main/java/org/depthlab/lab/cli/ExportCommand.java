@@ -35,7 +35,8 @@ public final class ExportCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--sample", defaultValue = "0", paramLabel = "S",
-            description = "Which network of the propagate run to export. Default: ${DEFAULT-VALUE}.")
+            description = "Which network of the propagate run to export. "
+                    + "Default: ${DEFAULT-VALUE}.")
     int sample;
 
     @Option(names = "--input", defaultValue = "0", paramLabel = "I",

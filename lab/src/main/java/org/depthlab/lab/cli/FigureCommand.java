@@ -62,7 +62,8 @@ public final class FigureCommand implements Callable<Integer> {
         Path dir = runDirectory(out);
         String command = String.format(Locale.ROOT, "depthlab figure %s --preset %s --seed %d",
                 figure.id(), p.spec(), seed);
-        FigureOutput o = figure.run(new FigureContext(p, seed, dir.resolve(Figures.directory(figure)),
+        FigureOutput o = figure.run(new FigureContext(p, seed,
+                dir.resolve(Figures.directory(figure)),
                 t, ProgressBar.forTerminal(), command));
         Report.describe(o);
         Path report = Report.write(dir, "depthlab report");

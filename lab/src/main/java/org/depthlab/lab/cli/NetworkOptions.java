@@ -51,7 +51,8 @@ public final class NetworkOptions {
     String activation;
 
     @Option(names = "--input-dim", defaultValue = "64", paramLabel = "N",
-            description = "Input dimension n_in; inputs are U[0,1]^n_in. Default: ${DEFAULT-VALUE}.")
+            description = "Input dimension n_in; inputs are U[0,1]^n_in. "
+                    + "Default: ${DEFAULT-VALUE}.")
     int inputDim;
 
     @Option(names = "--output-dim", defaultValue = "1", paramLabel = "N",

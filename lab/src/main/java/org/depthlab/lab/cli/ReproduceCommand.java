@@ -53,7 +53,8 @@ public final class ReproduceCommand implements Callable<Integer> {
                     "depthlab figure %s --preset %s --seed %d", figure.id(), p.spec(), seed);
             try {
                 FigureOutput o = figure.run(new FigureContext(p, seed,
-                        dir.resolve(Figures.directory(figure)), t, ProgressBar.forTerminal(), command));
+                        dir.resolve(Figures.directory(figure)), t, ProgressBar.forTerminal(),
+                        command));
                 Report.describe(o);
                 System.err.printf(Locale.ROOT, "figure %s: %.1f s%n", figure.id(), o.seconds());
             } catch (IOException | RuntimeException e) {

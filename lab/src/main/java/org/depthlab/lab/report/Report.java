@@ -91,7 +91,8 @@ public final class Report {
 
         StringBuilder h = new StringBuilder(1 << 20);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width,")
+                .append(" initial-scale=1\">\n")
                 .append("<title>").append(esc(heading)).append("</title>\n<style>\n")
                 .append(CSS).append("</style>\n</head>\n<body data-figures=\"")
                 .append(figures.size()).append("\">\n<header>\n<h1>").append(esc(heading))
@@ -99,8 +100,9 @@ public final class Report {
                 .append(" · Java ").append(esc(Provenance.runtime())).append(" · written ")
                 .append(esc(Instant.now().toString())).append("</p>\n<p>Residual networks")
                 .append(" h<sub>k+1</sub> = h<sub>k</sub> + α<sub>L</sub> f<sub>k+1</sub>(h<sub>k")
-                .append("</sub>) with α<sub>L</sub> = L<sup>−β</sup>, after Marion, Fermanian, Biau")
-                .append(" and Vert, <em>Scaling ResNets in the Large-depth Regime</em> (JMLR 2025).")
+                .append("</sub>) with α<sub>L</sub> = L<sup>−β</sup>, after Marion,")
+                .append(" Fermanian, Biau and Vert, <em>Scaling ResNets in the Large-depth")
+                .append(" Regime</em> (JMLR 2025).")
                 .append(" Every figure below was computed by depthlab; its data, summary, SVG and")
                 .append(" configuration sit in the folder named beside it.</p>\n");
         h.append("<nav><ol>\n");
@@ -156,7 +158,8 @@ public final class Report {
                             f.get("seconds").asDouble())).append(" · folder <code>")
                     .append(esc(sub)).append("/</code></p>\n");
             h.append("<details><summary>Configuration</summary><pre>")
-                    .append(esc(JSON.writeValueAsString(f.get("config")))).append("</pre></details>\n");
+                    .append(esc(JSON.writeValueAsString(f.get("config"))))
+                    .append("</pre></details>\n");
             h.append("</section>\n");
         }
         h.append("</main>\n<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
