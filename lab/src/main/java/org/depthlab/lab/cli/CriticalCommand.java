@@ -85,7 +85,7 @@ public final class CriticalCommand implements Callable<Integer> {
         double[] grid = parseGrid(betas);
         NetworkOptions.atLeastOne("--samples", samples);
         NetworkOptions.atLeastOne("--inputs-per-network", inputsPerNetwork);
-        int t = FigureCommand.threadsOf(threads);
+        int t = RunOptions.threadsOf(threads);
         Path target = out == null ? null : OutputFiles.checkWritable("--out", out);
 
         // every network at every beta, in shared passes over its weights

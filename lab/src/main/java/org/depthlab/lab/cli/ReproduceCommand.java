@@ -14,7 +14,7 @@ import org.depthlab.lab.figure.Preset;
 import org.depthlab.lab.report.Report;
 import org.depthlab.lab.sweep.ProgressBar;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code depthlab reproduce}: every figure, then the report. */
 @Command(name = "reproduce", sortOptions = false,
@@ -24,28 +24,15 @@ import picocli.CommandLine.Option;
                 + " still run; a rerun resumes unfinished sweeps.")
 public final class ReproduceCommand implements Callable<Integer> {
 
-    @Option(names = "--preset", defaultValue = "quick", paramLabel = "P",
-            description = "quick (a few minutes in all) or paper (the full grids). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    String preset;
-
-    @Option(names = "--out", defaultValue = "results", paramLabel = "DIR",
-            description = "Run directory. Default: ${DEFAULT-VALUE}.")
-    String out;
-
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
-            description = "Root seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Worker threads (default: all cores). Does not change the results.")
-    Integer threads;
+    @Mixin
+    RunOptions run;
 
     @Override
     public Integer call() throws IOException {
-        Preset p = FigureCommand.presetOf(preset);
-        int t = FigureCommand.threadsOf(threads);
-        Path dir = FigureCommand.runDirectory(out);
+        Preset p = run.preset();
+        long seed = run.seed();
+        int t = run.threads();
+        Path dir = run.directory();
         List<String> failed = new ArrayList<>();
         long started = System.nanoTime();
         for (Figure figure : Figures.all().values()) {
