@@ -53,22 +53,37 @@ public final class ResNet {
      * their own sub-stream, biases zero.
      */
     public static ResNet draw(NetworkSpec spec, double alpha, long key) {
+        return redraw(spec, alpha, key, null);
+    }
+
+    /**
+     * As {@link #draw}, but writes the weights into the arrays of {@code recycled} when it is a
+     * network of the same spec (the result then shares, and overwrites, its arrays); otherwise
+     * allocates. Draws of many large networks in a row then reuse one set of arrays instead of
+     * allocating (and zeroing) hundreds of megabytes per network. The weights are those
+     * {@link #draw} gives for the same key.
+     *
+     * @param recycled a network whose arrays may be overwritten, or null
+     */
+    public static ResNet redraw(NetworkSpec spec, double alpha, long key, ResNet recycled) {
         int d = spec.width();
         int depth = spec.depth();
-        double[] a = new double[d * spec.inputDim()];
-        double[] b = new double[spec.outputDim() * d];
+        boolean reuse = recycled != null && recycled.spec.equals(spec);
+        double[] a = reuse ? recycled.a : new double[d * spec.inputDim()];
+        double[] b = reuse ? recycled.b : new double[spec.outputDim() * d];
         outer(spec.outerInit(), spec.inputDim(), Streams.child(key, STREAM_A), a);
         outer(spec.outerInit(), d, Streams.child(key, STREAM_B), b);
 
-        double[] v = new double[depth * d * d];
+        double[] v = reuse ? recycled.v : new double[depth * d * d];
         spec.lawV().sample(depth, d, d, Streams.child(key, STREAM_V), v);
         double[] w = null;
         double[] bias = null;
         if (spec.block().hasInnerWeights()) {
-            w = new double[depth * d * d];
+            w = reuse ? recycled.w : new double[depth * d * d];
             spec.lawW().sample(depth, d, d, Streams.child(key, STREAM_W), w);
             if (spec.bias()) {
-                bias = new double[depth * d];
+                bias = reuse ? recycled.bias : new double[depth * d];
+                java.util.Arrays.fill(bias, 0.0);
             }
         }
         return new ResNet(spec, alpha, a, b, v, w, bias);

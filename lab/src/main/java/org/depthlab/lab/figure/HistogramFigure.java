@@ -28,6 +28,9 @@ import org.depthlab.random.Streams;
  */
 public final class HistogramFigure implements SweptFigure {
 
+    /** Each worker thread's last network, whose 160 MB of weights the next draw overwrites. */
+    private static final ThreadLocal<ResNet> RECYCLED = new ThreadLocal<>();
+
     /** Networks per sweep cell: enough work per cell, few cell files. */
     static final int DRAWS_PER_CELL = 25;
 
@@ -69,7 +72,9 @@ public final class HistogramFigure implements SweptFigure {
             List<double[]> rows = new ArrayList<>();
             for (int r = c * DRAWS_PER_CELL; r < Math.min(draws, (c + 1) * DRAWS_PER_CELL); r++) {
                 long key = Streams.key(seed, r);
-                ResNet net = ResNet.draw(spec, spec.alpha(beta), Streams.child(key, 0));
+                ResNet net = ResNet.redraw(spec, spec.alpha(beta), Streams.child(key, 0),
+                        RECYCLED.get());
+                RECYCLED.set(net);
                 double[] x = new double[64];
                 double[] y = new double[1];
                 BetaBatch.drawInput(spec, Streams.child(key, 1), x, 0, y, 0);
