@@ -25,9 +25,15 @@ class CriticalCommandTest {
     @Test
     void iidWeightsAreCriticalNearOneHalf(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("critical.csv");
-        int code = Main.execute("critical", "--width", "20", "--depth", "200", "--samples", "3",
+        StringWriter err = new StringWriter();
+        var cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute("critical", "--width", "20", "--depth", "200", "--samples", "3",
                 "--inputs-per-network", "4", "--betas", "0.2:0.9:15", "--out", csv.toString());
         assertEquals(0, code);
+        assertTrue(err.toString().matches("(?s)critical res3, relu, d=20, L=200, uniform: beta\\*"
+                + " = 0\\.\\d{3} \\(hidden states\\), 0\\.\\d{3} \\(gradients\\)\\s*"),
+                err.toString());
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertEquals(16, lines.size(), "header and one row per beta");
         double star = Double.NaN;
