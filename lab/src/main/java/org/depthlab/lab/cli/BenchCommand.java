@@ -1,6 +1,5 @@
 package org.depthlab.lab.cli;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +16,8 @@ import org.depthlab.nn.Propagator;
 import org.depthlab.nn.ResNet;
 import org.depthlab.random.Streams;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,7 +53,8 @@ public final class BenchCommand implements Callable<Integer> {
                     + " figure 7 cell of the paper grid. Default: ${DEFAULT-VALUE}.")
     boolean figures;
 
-    PrintStream stdout = System.out;
+    @Spec
+    CommandSpec command;
 
     /** One line of the table. */
     record Result(String workload, double msPerOp, double gflops, String note) {
@@ -203,6 +205,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void print(List<Result> results) {
+        java.io.PrintWriter stdout = command.commandLine().getOut();
         stdout.printf(Locale.ROOT, "depthlab %s bench, Java %s, %d cores, single thread%n",
                 Provenance.version(), Provenance.runtime(),
                 Runtime.getRuntime().availableProcessors());
@@ -215,5 +218,6 @@ public final class BenchCommand implements Callable<Integer> {
                     r.msPerOp(), Double.isNaN(r.gflops()) ? "-"
                             : String.format(Locale.ROOT, "%.2f", r.gflops()), r.note());
         }
+        stdout.flush();
     }
 }

@@ -1,7 +1,6 @@
 package org.depthlab.lab.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,8 +73,6 @@ public final class CriticalCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    PrintStream stdout = System.out;
-
     @Override
     public Integer call() throws IOException {
         if (command.commandLine().getParseResult().hasMatchedOption("--beta")) {
@@ -145,8 +142,8 @@ public final class CriticalCommand implements Callable<Integer> {
                     .append(regime(g)).append('\n');
         }
         if (target == null) {
-            stdout.print(csv);
-            stdout.flush();
+            command.commandLine().getOut().print(csv);
+            command.commandLine().getOut().flush();
         } else {
             OutputFiles.writeAtomically(target, tmp -> {
                 try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {

@@ -13,6 +13,8 @@ import org.depthlab.lab.figure.Preset;
 import org.depthlab.lab.report.Report;
 import org.depthlab.lab.sweep.ProgressBar;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
@@ -34,6 +36,9 @@ public final class FigureCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Spec
+    CommandSpec command;
+
     @Override
     public Integer call() throws IOException {
         Map<String, Figure> figures = Figures.all();
@@ -46,15 +51,16 @@ public final class FigureCommand implements Callable<Integer> {
         long seed = run.seed();
         int t = run.threads();
         Path dir = run.directory();
-        String command = String.format(Locale.ROOT, "depthlab figure %s --preset %s --seed %d",
+        String rerun = String.format(Locale.ROOT, "depthlab figure %s --preset %s --seed %d",
                 figure.id(), p.spec(), seed);
         FigureOutput o = figure.run(new FigureContext(p, seed,
                 dir.resolve(Figures.directory(figure)),
-                t, ProgressBar.forTerminal(), command));
+                t, ProgressBar.forTerminal(), rerun));
         Report.describe(o);
         Path report = Report.write(dir, "depthlab report");
-        System.err.printf(Locale.ROOT, "figure %s: %.1f s, wrote %s and %s%n", figure.id(),
-                o.seconds(), o.dir(), report);
+        command.commandLine().getErr().printf(Locale.ROOT, "figure %s: %.1f s, wrote %s and"
+                + " %s%n", figure.id(), o.seconds(), o.dir(), report);
+        command.commandLine().getErr().flush();
         return 0;
     }
 }

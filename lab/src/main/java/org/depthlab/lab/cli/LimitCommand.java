@@ -103,8 +103,7 @@ public final class LimitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         LimitExperiment.Config config = toConfig();
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        NetworkOptions.atLeastOne("--threads", t);
+        int t = RunOptions.threadsOf(threads);
         Path dir = writableDirectory(out);
 
         Instant start = Instant.now();

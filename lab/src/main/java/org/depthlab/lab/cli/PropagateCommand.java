@@ -1,9 +1,6 @@
 package org.depthlab.lab.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +11,8 @@ import org.depthlab.lab.propagate.PropagationRun;
 import org.depthlab.metrics.PropagationMetrics;
 import org.depthlab.nn.NetworkSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -54,22 +53,22 @@ public final class PropagateCommand implements Callable<Integer> {
             description = "Write the CSV here instead of standard output.")
     String out;
 
-    PrintStream stdout = System.out;
+    @Spec
+    CommandSpec command;
 
     @Override
     public Integer call() throws IOException {
         NetworkSpec spec = network.toSpec();
         NetworkOptions.atLeastOne("--samples", samples);
         NetworkOptions.atLeastOne("--inputs-per-network", inputsPerNetwork);
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        NetworkOptions.atLeastOne("--threads", t);
+        int t = RunOptions.threadsOf(threads);
         Path target = out == null ? null : OutputFiles.checkWritable("--out", out);
 
         List<PropagationRun.Row> rows = new PropagationRun(spec, network.beta(), samples,
                 inputsPerNetwork, seed).run(t);
 
         if (target == null) {
-            Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+            Writer w = command.commandLine().getOut();
             writeCsv(w, spec, network.beta(), rows);
             w.flush();
         } else {

@@ -1,6 +1,7 @@
 package org.depthlab.lab.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.depthlab.lab.figure.Preset;
 import org.depthlab.lab.report.Report;
 import org.depthlab.lab.sweep.ProgressBar;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 
 /** {@code depthlab reproduce}: every figure, then the report. */
@@ -27,12 +30,16 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Spec
+    CommandSpec command;
+
     @Override
     public Integer call() throws IOException {
         Preset p = run.preset();
         long seed = run.seed();
         int t = run.threads();
         Path dir = run.directory();
+        PrintWriter err = command.commandLine().getErr();
         List<String> failed = new ArrayList<>();
         long started = System.nanoTime();
         for (Figure figure : Figures.all().values()) {
@@ -43,20 +50,22 @@ public final class ReproduceCommand implements Callable<Integer> {
                         dir.resolve(Figures.directory(figure)), t, ProgressBar.forTerminal(),
                         command));
                 Report.describe(o);
-                System.err.printf(Locale.ROOT, "figure %s: %.1f s%n", figure.id(), o.seconds());
+                err.printf(Locale.ROOT, "figure %s: %.1f s%n", figure.id(), o.seconds());
             } catch (IOException | RuntimeException e) {
                 failed.add(figure.id());
-                System.err.printf(Locale.ROOT, "figure %s failed: %s%n", figure.id(), e);
+                err.printf(Locale.ROOT, "figure %s failed: %s%n", figure.id(), e);
             }
         }
         Path report = Report.write(dir, "depthlab report — " + p.spec() + " preset");
-        System.err.printf(Locale.ROOT, "reproduce: %.1f s in all, report: %s%n",
+        err.printf(Locale.ROOT, "reproduce: %.1f s in all, report: %s%n",
                 (System.nanoTime() - started) * 1e-9, report);
         if (!failed.isEmpty()) {
-            System.err.println("reproduce: figures " + String.join(", ", failed)
+            err.println("reproduce: figures " + String.join(", ", failed)
                     + " failed; rerun to resume them");
+            err.flush();
             return 1;
         }
+        err.flush();
         return 0;
     }
 }

@@ -181,11 +181,9 @@ public final class DepthScalingFigure implements SweptFigure {
             }
             List<Plots.Curve> curves = new ArrayList<>();
             if (closedForm) {
-                int n = 100;
-                double[] cx = new double[n];
-                double[] cy = new double[n];
-                for (int i = 0; i < n; i++) {
-                    cx[i] = 10 + i * (990.0 / (n - 1));
+                double[] cx = Grids.linspace(depths[0], depths[depths.length - 1], 100);
+                double[] cy = new double[cx.length];
+                for (int i = 0; i < cx.length; i++) {
                     double alpha = Math.pow(cx[i], -beta);
                     cy[i] = Math.sqrt(Math.pow(1 + alpha * alpha / 2, cx[i]) - 1);
                 }

@@ -38,7 +38,7 @@ public final class FbmPathsFigure implements Figure {
         Path dir = ctx.dir();
         Files.createDirectories(dir);
         int steps = 1000;
-        int paths = ctx.preset() == Preset.PAPER ? 1 : 1;
+        int paths = 1; // the paper shows one path per H; so do both presets
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("experiment", "fbm-paths");
         params.put("hurst", HURST);
